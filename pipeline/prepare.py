@@ -1,0 +1,373 @@
+"""Text preparation: Markdown and page-break clean-up with an offset map back to the original file.
+
+The NLP stages see clean prose: heading marks, emphasis, link targets and list
+markers are gone, soft-wrapped lines are joined, and a paragraph that a page
+break cut in two is one paragraph again. Every character of the clean text
+remembers where it came from, so any span found in it maps back to exact
+offsets in the file as read.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from array import array
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pipeline.rules import load_rules
+
+BlockKind = Literal["heading", "paragraph", "list_item", "table_cell"]
+
+_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+")
+_HEADING_TRAILER = re.compile(r"[ \t]+#+[ \t]*$")
+_LIST_MARKER = re.compile(r"^[ \t]*(?:[-*+•▪◦]|\(?\d{1,3}[.)]|\(?[a-z][.)])[ \t]+")
+_BLOCKQUOTE = re.compile(r"^[ \t]*>[ \t]?")
+_THEMATIC_BREAK = re.compile(r"^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
+_TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
+_CODE_SPAN = re.compile(r"`+")
+_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
+_BARE_URL = re.compile(r"(?:https?|ftp)://[^\s<>()\[\]]+|www\.[^\s<>()\[\]]+")
+_IMAGE_OR_LINK = re.compile(r"!?\[([^\[\]]*)\](?:\([^()\s]*(?:\s+\"[^\"]*\")?\)|\[[^\[\]]*\])")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS_STAR = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*(?![\w*])")
+_EMPHASIS_UNDERSCORE = re.compile(r"(?<![\w_])_(?=[^\s_])([^_]+?)(?<=[^\s_])_(?![\w_])")
+_STRAY_STRONG = re.compile(r"\*\*+|(?<!\w)__+|__+(?!\w)")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+_WHITESPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph-level unit of the report, as the layout shows it."""
+
+    kind: BlockKind
+    start: int  # offsets into the clean text
+    end: int
+    orig_start: int  # offsets into the original text, markup included
+    orig_end: int
+    raw: str
+    text: str
+    heading_level: int = 0
+    emphasised: bool = False  # the whole block is bold or italic (speaker lines often are)
+    all_caps: bool = False
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Clean text for NLP, its blocks, and the map from clean offsets to original offsets."""
+
+    original: str
+    text: str
+    blocks: tuple[Block, ...]
+    starts: array = field(repr=False)  # original start of each clean character
+    ends: array = field(repr=False)  # original end of each clean character
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a clean-text span [start, end) to the original text."""
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span {start}:{end} outside clean text of length {len(self.text)}")
+        if start == end:
+            position = self.starts[start] if start < len(self.text) else len(self.original)
+            return position, position
+        return self.starts[start], self.ends[end - 1]
+
+    def block_at(self, clean_offset: int) -> Block | None:
+        """The block containing a clean-text offset, if any."""
+        for block in self.blocks:
+            if block.start <= clean_offset < block.end:
+                return block
+        return None
+
+
+@dataclass
+class _Line:
+    start: int  # original offset of first character
+    end: int  # original offset after last character, newline excluded
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip() or self.text.strip() in ("&nbsp;", "\u00a0")
+
+
+@dataclass
+class _RawBlock:
+    kind: BlockKind
+    lines: list[_Line]
+    heading_level: int = 0
+    cell_span: tuple[int, int] | None = None  # for table cells: original span of the cell
+
+
+class _CleanBuilder:
+    """Accumulates clean text with, per character, the original span it stands for."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.starts = array("q")
+        self.ends = array("q")
+        self.length = 0
+
+    def add(self, char: str, start: int, end: int) -> None:
+        self.parts.append(char)
+        self.starts.append(start)
+        self.ends.append(end)
+        self.length += 1
+
+
+def _split_lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    offset = 0
+    for chunk in text.splitlines(keepends=True):
+        body = chunk.rstrip("\r\n")
+        lines.append(_Line(offset, offset + len(body), body))
+        offset += len(chunk)
+    return lines
+
+
+def _ends_sentence(text: str, terminal: str) -> bool:
+    stripped = text.rstrip().rstrip("*_ ").rstrip()
+    return bool(stripped) and stripped[-1] in terminal
+
+
+def _is_title_like(text: str, function_words: set[str]) -> bool:
+    """A short line in title case ("Two Wings — Two Directions of Action") is a heading, not wrapped prose."""
+    words = re.findall(r"[^\W\d_][\w'’.-]*", text)
+    if not words or len(words) > 20:
+        return False
+    return all(word[0].isupper() or word.lower() in function_words for word in words)
+
+
+def _group_blocks(lines: list[_Line], settings: dict) -> list[_RawBlock]:
+    """Group lines into blocks: blank lines, headings, list items and table rows start new ones."""
+    terminal = settings["terminal_punctuation"]
+    function_words = set(settings["function_words"])
+    blocks: list[_RawBlock] = []
+    current: _RawBlock | None = None
+    for line in lines:
+        if line.blank or _THEMATIC_BREAK.match(line.text) or _TABLE_RULE.match(line.text):
+            current = None
+            continue
+        heading = _HEADING.match(line.text)
+        if heading:
+            blocks.append(_RawBlock("heading", [line], heading_level=len(heading.group(1))))
+            current = None
+            continue
+        if _TABLE_ROW.match(line.text):
+            for cell in re.finditer(r"[^|]+", line.text):
+                if cell.group().strip():
+                    span = (line.start + cell.start(), line.start + cell.end())
+                    cell_line = _Line(span[0], span[1], cell.group())
+                    blocks.append(_RawBlock("table_cell", [cell_line]))
+            current = None
+            continue
+        if _LIST_MARKER.match(line.text) and not re.match(r"^[ \t]*\d{1,3}[.)]\d", line.text):
+            current = _RawBlock("list_item", [line])
+            blocks.append(current)
+            continue
+        if current is not None and not _hard_break(current.lines[-1], line, terminal, function_words):
+            current.lines.append(line)
+            continue
+        current = _RawBlock("paragraph", [line])
+        blocks.append(current)
+    return blocks
+
+
+def _hard_break(previous: _Line, line: _Line, terminal: str, function_words: set[str]) -> bool:
+    """Whether a single newline inside a block separates paragraphs rather than wrapping one."""
+    if previous.text.endswith(("  ", "\\")):
+        return True
+    first = line.text.lstrip()[:1]
+    starts_new = first.isupper() or first.isdigit() or first in "\"“'‘(["
+    if not starts_new:
+        return False
+    if _ends_sentence(previous.text, terminal):
+        return True
+    return _is_title_like(previous.text, function_words)
+
+
+def _markup_mask(raw: str, kind: BlockKind) -> tuple[list[bool], dict[int, tuple[str, int]]]:
+    """Which characters of a block are markup to drop, and which stand for another (char, source end)."""
+    keep = [True] * len(raw)
+    replace: dict[int, tuple[str, int]] = {}
+    protected = [False] * len(raw)
+
+    def drop(start: int, end: int) -> None:
+        for i in range(start, end):
+            keep[i] = False
+
+    line_start = 0
+    for line in raw.split("\n"):
+        for pattern in ((_HEADING, _LIST_MARKER, _BLOCKQUOTE) if kind != "table_cell" else ()):
+            if pattern is _LIST_MARKER and kind != "list_item":
+                continue
+            if pattern is _HEADING and kind != "heading":
+                continue
+            found = pattern.match(line)
+            if found:
+                drop(line_start + found.start(), line_start + found.end())
+        if kind == "heading":
+            trailer = _HEADING_TRAILER.search(line)
+            if trailer:
+                drop(line_start + trailer.start(), line_start + trailer.end())
+        line_start += len(line) + 1
+
+    for found in _AUTOLINK.finditer(raw):
+        drop(found.start(), found.start() + 1)
+        drop(found.end() - 1, found.end())
+        for i in range(found.start(1), found.end(1)):
+            protected[i] = True
+    for found in _BARE_URL.finditer(raw):
+        for i in range(found.start(), found.end()):
+            protected[i] = True
+    for found in _IMAGE_OR_LINK.finditer(raw):
+        if protected[found.start()]:
+            continue
+        drop(found.start(), found.start(1))
+        drop(found.end(1), found.end())
+    for found in _HTML_TAG.finditer(raw):
+        if not protected[found.start()]:
+            drop(found.start(), found.end())
+    for found in _ENTITY.finditer(raw):
+        decoded = html.unescape(found.group())
+        if decoded != found.group() and len(decoded) == 1:
+            replace[found.start()] = (" " if decoded == "\u00a0" else decoded, found.end())
+            drop(found.start() + 1, found.end())
+    for found in _CODE_SPAN.finditer(raw):
+        drop(found.start(), found.end())
+
+    def strip_pairs(pattern: re.Pattern[str], width_group: int | None) -> None:
+        view = "".join(c if k else "\x00" for c, k in zip(raw, keep))
+        for found in pattern.finditer(view):
+            if protected[found.start()] or protected[found.end() - 1]:
+                continue
+            width = len(found.group(1)) if width_group else 1
+            drop(found.start(), found.start() + width)
+            drop(found.end() - width, found.end())
+
+    strip_pairs(_STRONG, 1)
+    strip_pairs(_EMPHASIS_STAR, None)
+    strip_pairs(_EMPHASIS_UNDERSCORE, None)
+    for found in _STRAY_STRONG.finditer(raw):
+        if not protected[found.start()]:
+            drop(found.start(), found.end())
+    for found in _ESCAPE.finditer(raw):
+        if not protected[found.start()]:
+            drop(found.start(), found.start() + 1)
+    return keep, replace
+
+
+def _is_emphasised(raw: str) -> bool:
+    body = _HEADING.sub("", raw.strip())
+    body = _LIST_MARKER.sub("", body).strip()
+    return bool(re.fullmatch(r"(\*\*|__)[^\n]+?\1[:.]?|\*[^*\n]+\*[:.]?|_[^_\n]+_[:.]?", body))
+
+
+def _is_all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and len(text.split()) <= 15
+
+
+class _BlockText:
+    """The clean characters of one block, each with its original span."""
+
+    def __init__(self, raw_block: _RawBlock, original: str) -> None:
+        start = raw_block.lines[0].start
+        end = raw_block.lines[-1].end
+        raw = original[start:end]
+        keep, replace = _markup_mask(raw, raw_block.kind)
+        chars: list[tuple[str, int, int]] = []
+        pending_space: tuple[int, int] | None = None
+        for i, char in enumerate(raw):
+            if not keep[i]:
+                continue
+            out, out_end = replace.get(i, (char, i + 1))
+            if out.isspace():
+                if chars and pending_space is None:
+                    pending_space = (start + i, start + i + 1)
+                continue
+            if pending_space is not None:
+                chars.append((" ", *pending_space))
+                pending_space = None
+            chars.append((out, start + i, start + out_end))
+        self.chars = chars
+        self.raw = raw
+        self.orig_start = start
+        self.orig_end = end
+        self.kind = raw_block.kind
+        self.heading_level = raw_block.heading_level
+
+    @property
+    def text(self) -> str:
+        return "".join(c for c, _, _ in self.chars)
+
+
+def _joins_across_page_break(previous: _BlockText, following: _BlockText, settings: dict) -> bool:
+    """A long prose paragraph that stops mid-sentence, followed by prose, was cut by a page break."""
+    if previous.kind != "paragraph" or following.kind != "paragraph":
+        return False
+    if _is_emphasised(previous.raw) or _is_emphasised(following.raw):
+        return False
+    text = previous.text
+    if len(text) < settings["page_break_min_chars"] or _ends_sentence(text, settings["terminal_punctuation"]):
+        return False
+    nxt = following.text
+    if not nxt or _is_all_caps(nxt) or not (nxt[0].isalnum() or nxt[0] in "(\"“'‘"):
+        return False
+    return True
+
+
+def prepare(original: str) -> Prepared:
+    """Clean a report's text for NLP, keeping a map from every clean character to the original."""
+    settings = load_rules("layout/text_preparation.yaml")
+    raw_blocks = _group_blocks(_split_lines(original), settings)
+    block_texts = [_BlockText(raw_block, original) for raw_block in raw_blocks]
+    block_texts = [block for block in block_texts if block.chars]
+
+    merged: list[list[_BlockText]] = []
+    for block in block_texts:
+        if merged and _joins_across_page_break(merged[-1][-1], block, settings):
+            merged[-1].append(block)
+        else:
+            merged.append([block])
+
+    builder = _CleanBuilder()
+    blocks: list[Block] = []
+    for group in merged:
+        if builder.length:
+            gap_at = group[0].orig_start
+            for _ in range(2):
+                builder.add("\n", gap_at, gap_at)
+        clean_start = builder.length
+        for index, part in enumerate(group):
+            if index:
+                builder.add(" ", part.orig_start, part.orig_start)
+            for char, start, end in part.chars:
+                builder.add(char, start, end)
+        first, last = group[0], group[-1]
+        raw = original[first.orig_start:last.orig_end]
+        text = "".join(builder.parts[clean_start:])
+        blocks.append(
+            Block(
+                kind=first.kind,
+                start=clean_start,
+                end=builder.length,
+                orig_start=first.orig_start,
+                orig_end=last.orig_end,
+                raw=raw,
+                text=text,
+                heading_level=first.heading_level,
+                emphasised=len(group) == 1 and _is_emphasised(raw),
+                all_caps=_is_all_caps(text),
+            )
+        )
+    return Prepared(
+        original=original,
+        text="".join(builder.parts),
+        blocks=tuple(blocks),
+        starts=builder.starts,
+        ends=builder.ends,
+    )

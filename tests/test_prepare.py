@@ -1,0 +1,117 @@
+"""Text preparation: markup and page breaks are cleaned, and every offset still points into the file."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipeline.prepare import prepare
+
+REPORT = """International Organization for Migration (IOM)  
+The UN Migration Agency
+
+# Fostering Cooperation
+
+## OPENING REMARKS
+
+### **Ms. Renate Held, IOM Regional Director**
+
+Oversight of implementation of the GCM rests with the Migration Service of the Ministry of Territorial Administration and Infrastructure of
+
+Armenia, and no specific action plan has been drafted.
+
+See the [regional review of the GCM in the UNECE region](#) (November 2020) and *no one will be safe*.
+Read it here: <https://publications.iom.int/books/world_migration_report_2020>
+
+- Supporting policy makers;
+- Strengthening data exchange &amp; collaboration.
+"""
+
+
+def _assert_offsets_survive(original: str) -> None:
+    prepared = prepare(original)
+    assert len(prepared.starts) == len(prepared.ends) == len(prepared.text)
+    for index, char in enumerate(prepared.text):
+        start, end = prepared.starts[index], prepared.ends[index]
+        if char.isspace():
+            continue
+        source = original[start:end]
+        assert source == char or (source.startswith("&") and source.endswith(";")), (index, char, source)
+
+
+def test_every_clean_character_maps_back_to_the_same_character():
+    _assert_offsets_survive(REPORT)
+
+
+def test_markdown_markup_is_removed():
+    text = prepare(REPORT).text
+    for markup in ("#", "**", "](", "<https", "&amp;", "- Supporting"):
+        assert markup not in text
+    assert "OPENING REMARKS" in text
+    assert "Ms. Renate Held, IOM Regional Director" in text
+    assert "regional review of the GCM in the UNECE region (November 2020)" in text
+    assert "no one will be safe." in text
+    assert "https://publications.iom.int/books/world_migration_report_2020" in text
+    assert "data exchange & collaboration." in text
+
+
+def test_paragraph_cut_by_a_page_break_is_joined_and_maps_back():
+    prepared = prepare(REPORT)
+    phrase = "the Migration Service of the Ministry of Territorial Administration and Infrastructure of Armenia, and"
+    start = prepared.text.index(phrase)
+    orig_start, orig_end = prepared.to_original(start, start + len(phrase))
+    raw = REPORT[orig_start:orig_end]
+    assert raw.startswith("the Migration Service") and raw.endswith("Armenia, and")
+    assert "\n\n" in raw  # the break is still there in the file
+    armenia = prepared.text.index("Armenia")
+    assert REPORT[slice(*prepared.to_original(armenia, armenia + 7))] == "Armenia"
+
+
+def test_headings_titles_and_speaker_lines_stay_separate_blocks():
+    blocks = prepare(REPORT).blocks
+    texts = [block.text for block in blocks]
+    assert texts[0] == "International Organization for Migration (IOM)"
+    assert texts[1] == "The UN Migration Agency"
+    heading = next(block for block in blocks if block.text == "OPENING REMARKS")
+    assert heading.kind == "heading" and heading.heading_level == 2 and heading.all_caps
+    speaker = next(block for block in blocks if block.text.startswith("Ms. Renate Held"))
+    assert speaker.emphasised and speaker.heading_level == 3
+    assert [block.kind for block in blocks].count("list_item") == 2
+
+
+def test_short_title_lines_are_not_run_into_the_next_paragraph():
+    text = "Two Wings — Two Directions of Action\nThe work of IOM is based on two wings.\nIt goes on here.\n"
+    blocks = prepare(text).blocks
+    assert [block.text for block in blocks] == [
+        "Two Wings — Two Directions of Action",
+        "The work of IOM is based on two wings.",
+        "It goes on here.",
+    ]
+
+
+def test_soft_wrapped_lines_are_one_paragraph():
+    text = "Migration is a priority for Albania as a country\nwith multiple migration dynamics.\n"
+    assert prepare(text).text == "Migration is a priority for Albania as a country with multiple migration dynamics."
+
+
+def test_headings_and_short_paragraphs_are_not_joined_across_blank_lines():
+    text = "A short title without a stop\n\nThe next paragraph starts here.\n"
+    assert [block.text for block in prepare(text).blocks] == [
+        "A short title without a stop",
+        "The next paragraph starts here.",
+    ]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_offsets_survive_crlf_and_numbered_lists(newline):
+    original = newline.join(["  1. The Fourth Conference took place.", "  2. It was hosted by the EU.", ""])
+    prepared = prepare(original)
+    assert prepared.text == "The Fourth Conference took place.\n\nIt was hosted by the EU."
+    _assert_offsets_survive(original)
+
+
+def test_offsets_survive_the_first_report(corpus_report_text):
+    _assert_offsets_survive(corpus_report_text)
+    prepared = prepare(corpus_report_text)
+    assert not re.search(r"\*\*|^#|\]\(", prepared.text, re.M)
