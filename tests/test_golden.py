@@ -1,0 +1,29 @@
+"""Golden outputs: the tables for corpus/ are regenerated and compared with the hand-checked ones in outputs/.
+
+After a deliberate change, regenerate with `pytest tests/test_golden.py --force-regen`,
+then read the diff of outputs/ against the report before committing it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.batch import run_batch
+from pipeline.models import TABLE_MODELS
+from pipeline.source import discover_reports
+from pipeline.tables import to_csv_text, to_frame
+
+from .conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def corpus_rows(nlp):
+    result = run_batch(nlp, discover_reports(REPO / "corpus"), progress=False)
+    assert result.n_errors == 0
+    return result.rows
+
+
+@pytest.mark.parametrize("model", TABLE_MODELS, ids=lambda model: model.table)
+def test_corpus_tables_match_golden_outputs(corpus_rows, model, file_regression):
+    text = to_csv_text(to_frame(model, corpus_rows.get(model.table, [])))
+    file_regression.check(text, fullpath=REPO / "outputs" / f"{model.table}.csv")
