@@ -1,9 +1,201 @@
-"""PLACEHOLDER (to be replaced): organisations rows and mentions from the `organisation` spans."""
+"""Organisation rows and mentions from the `organisation` spans: one row per organisation per report.
+
+The component gives each span a key. Here the keys are settled for the whole
+report: a government body whose country its name did not give gets the
+country of the speaker's turn, else of its sentence or paragraph, else of the
+nearest mention of the same body; a shorter name that begins or ends a longer
+one of the same country ("Monitoring Committee") folds into it. The settled
+keys are written back to `doc.spans["organisation"]` for the extractors that
+run later (speakers link a speaker's organisation through them).
+"""
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+
+from spacy.tokens import Span
+
 from pipeline.extract.context import ExtractionContext
+from pipeline.models import OrganisationRow
+from pipeline.normalise.organisations import (
+    UNRESOLVED_COUNTRY,
+    best_name,
+    choose_acronym,
+    clean_surface,
+    is_acronym_form,
+    organisation_gazetteer,
+    split_key,
+)
+
+SPAN_KEY = "organisation"
+INTERNAL_UNIT = "internal_unit"
 
 
 def extract_organisations(context: ExtractionContext) -> None:
+    """Settle keys, record every mention, and write one row per organisation."""
+    spans = list(context.doc.spans.get(SPAN_KEY, []))
+    if not spans:
+        return
+    keys = _settle_countries(context, spans)
+    keys = _fold_partial_names(spans, keys)
+    context.doc.spans[SPAN_KEY] = [
+        Span(context.doc, span.start, span.end, label=span.label_, kb_id=key, span_id=span.id_)
+        for span, key in zip(spans, keys)
+    ]
+    by_key: dict[str, list[tuple[Span, int]]] = defaultdict(list)
+    for span, key in zip(context.doc.spans[SPAN_KEY], keys):
+        mention = context.add_mention("organisation", span, span.id_ or "organisation_finder", key)
+        by_key[key].append((span, mention.start_char))
+    for key, mentions in by_key.items():
+        context.add(_row(context.doc_id, key, mentions))
+
+
+def _row(doc_id: str, key: str, mentions: list[tuple[Span, int]]) -> OrganisationRow:
+    entry = organisation_gazetteer().entries.get(key)
+    own = [span for span, _ in mentions if span.label_ != INTERNAL_UNIT]
+    surfaces = [clean_surface(span.text) for span in own]
+    defined = [span.text for span in own if span.id_ == "acronym_definition" and is_acronym_form(span.text)]
+    acronym = choose_acronym(surfaces, defined)
+    name = best_name(surfaces) or (entry.name if entry else None) or acronym
+    if name is None:  # only units were named, of a body the gazetteer does not know
+        name = clean_surface(mentions[0][0].text)
+    _, country = split_key(key)
+    if country in (None, UNRESOLVED_COUNTRY):
+        country = entry.country if entry else None
+    return OrganisationRow(
+        doc_id=doc_id,
+        org_id=key,
+        name=name,
+        acronym=acronym,
+        canonical_name=entry.name if entry else name,
+        country_iso3=country,
+        mentions=_count_mentions(mentions),
+        aliases="|".join(sorted({surface for surface in surfaces if surface})),
+        first_start_char=min(start for _, start in mentions),
+    )
+
+
+def _count_mentions(mentions: list[tuple[Span, int]]) -> int:
+    """How often the report refers to the organisation. mentions.csv has every span, but a unit written next to
+    its parent ("IOM Regional office") and an acronym defined next to its long form ("Quaker United Nations
+    Office (QUNO)") are one reference each."""
+    spans = [span for span, _ in mentions]
+    starts_after = {span.end for span in spans}
+    count = 0
+    for span in spans:
+        doc = span.doc
+        if span.label_ == INTERNAL_UNIT and any(
+            other is not span and other.label_ != INTERNAL_UNIT and (
+                0 <= span.start - other.end <= 1 or 0 <= other.start - span.end <= 3
+            )
+            for other in spans
+        ):
+            continue
+        if span.start >= 1 and doc[span.start - 1].text == "(" and span.start - 1 in starts_after and (
+            span.end < len(doc) and doc[span.end].text == ")"
+        ):
+            continue  # "Quaker United Nations Office (QUNO)", "NCCM (National Council for ...)": one reference
+        count += 1
+    return count
+
+
+def _settle_countries(context: ExtractionContext, spans: list[Span]) -> list[str]:
+    """Keys with the country of every government body filled in where the report tells it: the speaker's or
+    the sentence's or paragraph's country, else that of the nearest mention of the same body, else none."""
+    keys = [span.kb_id_ for span in spans]
+    pending: list[int] = []
+    free = _free_countries(context, spans)
+    for index, span in enumerate(spans):
+        base, country = split_key(span.kb_id_)
+        if country != UNRESOLVED_COUNTRY:
+            continue
+        found = _context_country(context, span, free)
+        if found:
+            keys[index] = f"{base}@{found}"
+        else:
+            pending.append(index)
+    settled = list(keys)
+    for index in pending:
+        base, _ = split_key(keys[index])
+        resolved = [
+            (other.start > spans[index].start, abs(other.start - spans[index].start), split_key(keys[position])[1])
+            for position, other in enumerate(spans)
+            if split_key(keys[position])[0] == base and split_key(keys[position])[1] not in (None, UNRESOLVED_COUNTRY)
+        ]
+        if resolved:
+            settled[index] = f"{base}@{min(resolved)[2]}"  # the nearest mention, an earlier one first
+        else:
+            settled[index] = base
+    return settled
+
+
+def _free_countries(context: ExtractionContext, spans: list[Span]) -> list[Span]:
+    """Country mentions that belong to no organisation's name: not "Italian" in "Italian Ministry", not
+    "Ukraine" in "State Border Service of Ukraine" nor "Moldova" in "..., Government of Moldova"."""
+    doc = context.doc
+    countries = list(doc.spans.get("country", []))
+    starts = {country.start: country for country in countries}
+    owned: set[int] = set()
+    for span in spans:
+        for country in countries:
+            gap = doc[country.end:span.start]
+            if country.end <= span.start and all(token.text in ("'s", "’s") for token in gap) and len(gap) <= 1:
+                owned.add(country.start)  # "Italian Ministry ...", "Tajikistan's Ministry ..."
+            if span.start <= country.start and country.end <= span.end:
+                owned.add(country.start)  # "Swiss Agency for Development and Cooperation"
+        position, steps = span.end, 0
+        while position < len(doc) and steps < 4 and position not in starts:
+            if doc[position].lower_ not in (",", "of", "the", "in", "government", "-", "–"):
+                break
+            position, steps = position + 1, steps + 1
+        if position in starts:
+            owned.add(position)
+    return [country for country in countries if country.start not in owned]
+
+
+def _context_country(context: ExtractionContext, span: Span, countries: list[Span]) -> str | None:
+    """The speaker's country, else the country the sentence, else the paragraph, is about (the one
+    that has most of its free country mentions)."""
+    start, _ = context.original_offsets(span)
+    turn = context.layout.turn_at(start)
+    if turn is not None and turn.country_iso3:
+        return turn.country_iso3
+    for scope in (span.sent, _block_of(context, span)):
+        if scope is None:
+            continue
+        counts = Counter(c.kb_id_ for c in countries if scope.start <= c.start and c.end <= scope.end)
+        if counts:
+            iso3, count = counts.most_common(1)[0]
+            return iso3 if count * 2 > sum(counts.values()) else None
     return None
+
+
+def _block_of(context: ExtractionContext, span: Span) -> Span | None:
+    for block in context.doc.spans.get("block", []):
+        if block.start <= span.start < block.end:
+            return block
+    return None
+
+
+def _fold_partial_names(spans: list[Span], keys: list[str]) -> list[str]:
+    """A name that begins or ends a longer name of the same country ("Monitoring Committee", "Monitoring
+    Committee for the implementation of ...") is that body; gazetteer keys and acronyms stay as they are."""
+    known = organisation_gazetteer().entries
+    names = {key: split_key(key) for key in set(keys) if key not in known}
+    mapping: dict[str, str] = {}
+    for key, (base, country) in names.items():
+        words = base.split("-")
+        if len(words) < 2:
+            continue
+        longer = [
+            other for other, (other_base, other_country) in names.items()
+            if other != key and (other_country == country or country is None)
+            and _part_of(words, other_base.split("-"))
+        ]
+        if len(longer) == 1:
+            mapping[key] = longer[0]
+    return [mapping.get(key, key) for key in keys]
+
+
+def _part_of(words: list[str], other: list[str]) -> bool:
+    return len(other) > len(words) and (other[: len(words)] == words or other[-len(words):] == words)

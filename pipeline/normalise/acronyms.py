@@ -1,0 +1,212 @@
+"""Acronym definitions in running text: "long form (SF)" and "SF (long form)".
+
+The method is Schwartz & Hearst's (2003): a parenthesised short form is paired
+with the words just before it by finding the short form's characters, in
+order, in the candidate long form, the first one at the start of a word; the
+long form runs from that word to the parenthesis. Three refinements:
+- of all alignments, the one with the most letters at word starts wins
+  (plain S-H takes the nearest character, which can start a long form a word
+  too early or too late), and an alignment with fewer than half of its letters
+  at word starts is rejected, so "(SNITP)" after an English name is no
+  definition;
+- short forms may carry hyphens, dots and a plural "s" ("M-MPTF", "U.N.",
+  "MDAs"), and a long form that is itself in parentheses just before the short
+  form is used as a whole ("Initiative (Khartoum Process) (KP)");
+- the reverse order, "UNMN (UN Network on Migration)", is found the same way.
+
+Everything here is a pure function of strings; the spaCy component maps the
+character offsets to tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+_PARENTHESIS = re.compile(r"\(([^()]{1,200})\)")
+# Where a candidate long form cannot reach back beyond: sentence or clause punctuation, other brackets.
+_LONG_FORM_BARRIER = re.compile(r"[.;:!?()\[\]\n]\s|[()\[\]\n]|^")
+_WORD = re.compile(r"[^\s]+")
+_SHORT_FORM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.&'’/-]*(?: [A-Za-z0-9][A-Za-z0-9.&'’/-]*)?$")
+
+
+@dataclass(frozen=True)
+class AcronymDefinition:
+    """A short form and the long form the text defines it with, with character offsets into the text."""
+
+    short: str
+    short_start: int
+    short_end: int
+    long: str
+    long_start: int
+    long_end: int
+    order: Literal["long_short", "short_long"]
+
+
+def acronym_letters(short: str) -> str:
+    """The letters and digits of a short form: "M-MPTF" -> "MMPTF", "U.N." -> "UN"."""
+    return "".join(char for char in short if char.isalnum())
+
+
+def acronym_key(short: str) -> str:
+    """A spelling-insensitive key for comparing acronyms: "U.N." and "UN" share one, "UN-ECE" and "UNECE" too."""
+    return acronym_letters(short).upper()
+
+
+def dotted(acronym: str) -> str:
+    """The dotted spelling of a short all-letter acronym: "UN" -> "U.N."."""
+    return "".join(f"{letter}." for letter in acronym)
+
+
+def looks_like_acronym(text: str) -> bool:
+    """Mostly capitals, short, one or two words: "IOM", "M-MPTF", "U.N.", "MDAs", "UN-ECE", "FRONTEX"."""
+    text = text.strip()
+    if not text or len(text) > 12 or not _SHORT_FORM.match(text):
+        return False
+    letters = [char for char in text if char.isalpha()]
+    if len(letters) < 2:
+        return False
+    upper = sum(1 for char in letters if char.isupper())
+    lower_tail = len(letters) - upper
+    # "MDAs", "NGOs": all capitals but a plural s; "UNHCR" all capitals.
+    return upper >= 2 and (lower_tail == 0 or (lower_tail == 1 and text.rstrip(".").endswith("s")))
+
+
+def _word_starts(text: str) -> list[bool]:
+    """For each character: does a word (or a hyphenated part of one) start here?"""
+    starts = []
+    for index, char in enumerate(text):
+        previous = text[index - 1] if index else " "
+        starts.append(char.isalnum() and not previous.isalnum() and previous not in "'’")
+    return starts
+
+
+def match_long_form(short: str, candidate: str) -> str | None:
+    """The long form that `short` abbreviates at the end of `candidate`, or None (Schwartz-Hearst, refined).
+
+    >>> match_long_form("QUNO", "Ms. Townhead, Quaker United Nations Office")
+    'Quaker United Nations Office'
+    """
+    letters = acronym_letters(short).lower()
+    variants = [letters]
+    if short.rstrip(".").endswith("s") and short[:-1].isupper() and len(letters) > 2:
+        variants.insert(0, letters[:-1])  # "MDAs": the plural s need not be spelt out
+    for variant in variants:
+        found = _best_alignment(variant, candidate)
+        if found is not None:
+            return found
+    return None
+
+
+def _best_alignment(letters: str, candidate: str) -> str | None:
+    if len(letters) < 2:
+        return None
+    text = candidate.rstrip()
+    lowered = text.lower()
+    starts = _word_starts(text)
+
+    @lru_cache(maxsize=None)
+    def best(letter_index: int, after: int) -> tuple[int, int] | None:
+        """Most word-start matches for letters[letter_index:] at positions > after; (score, first position)."""
+        if letter_index == len(letters):
+            return (0, after)
+        result: tuple[int, int] | None = None
+        for position in range(after + 1, len(text)):
+            if lowered[position] != letters[letter_index]:
+                continue
+            if letter_index == 0 and not starts[position]:
+                continue
+            rest = best(letter_index + 1, position)
+            if rest is None:
+                continue
+            score = rest[0] + (1 if starts[position] else 0)
+            # Prefer more word starts; among equals, the latest start (the shortest long form).
+            if result is None or score > result[0] or (score == result[0] and position > result[1]):
+                result = (score, position)
+        return result
+
+    found = best(0, -1)
+    if found is None:
+        return None
+    score, first = found
+    if score * 2 < len(letters):
+        return None
+    long_form = text[first:]
+    n_words = len(_WORD.findall(long_form))
+    if n_words > min(len(letters) + 5, len(letters) * 2) or n_words < 1:
+        return None
+    if long_form.lower().replace(" ", "") == letters:
+        return None  # the "long form" is the acronym itself
+    return long_form
+
+
+def _candidate_before(text: str, end: int, short: str) -> tuple[str, int] | None:
+    """The words before a parenthesis that may hold the long form, and where they start."""
+    before = text[:end].rstrip()
+    if before.endswith(")"):
+        # "Initiative (Khartoum Process) (KP)": the previous parenthesis is the long form.
+        opening = before.rfind("(")
+        if opening >= 0:
+            inner = before[opening + 1:-1]
+            return inner, opening + 1
+    barrier = 0
+    for found in _LONG_FORM_BARRIER.finditer(before):
+        barrier = found.end()
+    window = before[barrier:]
+    limit = min(len(acronym_letters(short)) + 5, len(acronym_letters(short)) * 2)
+    words = list(_WORD.finditer(window))
+    if not words:
+        return None
+    first = words[max(0, len(words) - limit)]
+    return window[first.start():], barrier + first.start()
+
+
+def find_definitions(text: str) -> list[AcronymDefinition]:
+    """Every acronym definition in a text, in either order, with offsets into the text."""
+    definitions: list[AcronymDefinition] = []
+    for found in _PARENTHESIS.finditer(text):
+        inner = found.group(1).strip()
+        inner_start = found.start(1) + (len(found.group(1)) - len(found.group(1).lstrip()))
+        if looks_like_acronym(inner):
+            candidate = _candidate_before(text, found.start(), inner)
+            if candidate is None:
+                continue
+            window, window_start = candidate
+            long_form = match_long_form(inner, window)
+            if long_form is None:
+                continue
+            long_start = window_start + len(window.rstrip()) - len(long_form)
+            definitions.append(
+                AcronymDefinition(
+                    short=inner,
+                    short_start=inner_start,
+                    short_end=inner_start + len(inner),
+                    long=long_form,
+                    long_start=long_start,
+                    long_end=long_start + len(long_form),
+                    order="long_short",
+                )
+            )
+            continue
+        # "SF (long form)": the word before the parenthesis is the short form.
+        previous = re.search(r"(\S+)\s*$", text[: found.start()])
+        if previous is None or not looks_like_acronym(previous.group(1)):
+            continue
+        short = previous.group(1)
+        long_form = match_long_form(short, inner)
+        if long_form is None or long_form != inner:
+            continue
+        definitions.append(
+            AcronymDefinition(
+                short=short,
+                short_start=previous.start(1),
+                short_end=previous.end(1),
+                long=inner,
+                long_start=inner_start,
+                long_end=inner_start + len(inner),
+                order="short_long",
+            )
+        )
+    return definitions

@@ -1,0 +1,298 @@
+"""Organisation names: the gazetteer, the naming rules, and keys that stay stable across reports.
+
+`rules/organisations/gazetteer.yaml` lists well-known organisations with their
+canonical name, acronym and aliases; `rules/organisations/name_rules.yaml`
+holds the words that tell an organisation's name from other capitalised
+phrases. The functions here are pure: text in, names and keys out.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pipeline.normalise.acronyms import acronym_key, dotted, looks_like_acronym
+from pipeline.rules import load_rules
+
+GAZETTEER_RULES = "organisations/gazetteer.yaml"
+NAME_RULES = "organisations/name_rules.yaml"
+
+# Kinds of gazetteer entries whose internal units fold into them.
+INTERNATIONAL_KINDS = frozenset(
+    {"un_system", "eu", "intergovernmental", "regional_process", "ngo", "development_agency"}
+)
+UNRESOLVED_COUNTRY = "?"
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "–": "-", "—": "-"})
+
+
+def fold(text: str) -> str:
+    """Case-, accent-, apostrophe- and space-insensitive form of a name, without a leading "the"."""
+    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    text = re.sub(r"\s+", " ", text).strip().casefold()
+    return re.sub(r"^the\s+", "", text)
+
+
+def slug(name: str) -> str:
+    """A readable key from a name: "Ministry of Interior" -> "ministry-of-interior"."""
+    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")
+
+
+def organisation_key(name: str, country_iso3: str | None = None, government_body: bool = False) -> str:
+    """Key of an organisation the gazetteer does not know; a government body carries its country.
+
+    >>> organisation_key("Ministry of Interior", "MDA", government_body=True)
+    'ministry-of-interior@MDA'
+    """
+    base = slug(name)
+    if not government_body:
+        return base
+    return f"{base}@{country_iso3 or UNRESOLVED_COUNTRY}"
+
+
+def split_key(key: str) -> tuple[str, str | None]:
+    """("ministry-of-interior", "MDA") from "ministry-of-interior@MDA"; (key, None) for other keys."""
+    base, sep, country = key.partition("@")
+    return (base, country) if sep else (key, None)
+
+
+def clean_surface(text: str) -> str:
+    """A mention as a name: one line, no leading "the", no trailing punctuation."""
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"^(?:the|The|THE)\s+", "", text)
+    return text.strip(" ,;:-–—")
+
+
+def is_acronym_form(text: str) -> bool:
+    """Whether a surface form is an acronym ("UNHCR", "M-MPTF", "U.N.") rather than a name."""
+    return looks_like_acronym(clean_surface(text))
+
+
+def best_name(forms: Iterable[str]) -> str | None:
+    """The fullest form a report uses for an organisation: the longest non-acronym, earliest on ties."""
+    best: str | None = None
+    for form in forms:
+        form = clean_surface(form)
+        if not form or is_acronym_form(form):
+            continue
+        if best is None or (len(form), not form.isupper()) > (len(best), not best.isupper()):
+            best = form
+    return best
+
+
+def choose_acronym(forms: Iterable[str], defined: Iterable[str] = ()) -> str | None:
+    """The acronym a report uses: one it defines, else its most frequent acronym form (earliest on ties)."""
+    defined = [clean_surface(form) for form in defined if clean_surface(form)]
+    if defined:
+        return defined[0]
+    counts: Counter[str] = Counter()
+    order: dict[str, int] = {}
+    for index, form in enumerate(forms):
+        form = clean_surface(form)
+        if form and is_acronym_form(form):
+            counts[form] += 1
+            order.setdefault(form, index)
+    if not counts:
+        return None
+    return min(counts, key=lambda form: (-counts[form], order[form]))
+
+
+@dataclass(frozen=True)
+class OrganisationEntry:
+    """One gazetteer organisation."""
+
+    id: str
+    name: str
+    kind: str
+    acronym: str | None = None
+    aliases: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()
+    country: str | None = None
+    ambiguous_acronym: bool = False
+
+    @property
+    def international(self) -> bool:
+        return self.kind in INTERNATIONAL_KINDS
+
+
+class OrganisationGazetteer:
+    """Every known form of every gazetteer organisation, by folded name and by acronym."""
+
+    def __init__(self, data: dict) -> None:
+        self.entries: dict[str, OrganisationEntry] = {}
+        self._names: dict[str, str] = {}  # folded long form -> id
+        self._acronyms: dict[str, str] = {}  # acronym as written -> id
+        self._acronym_keys: dict[str, str] = {}  # acronym key ("UN" for "U.N.") -> id
+        self._units: dict[str, str] = {}  # folded unit name -> parent id
+        for raw in data.get("organisations", []):
+            entry = OrganisationEntry(
+                id=raw["id"],
+                name=raw["name"],
+                kind=raw.get("kind", "organisation"),
+                acronym=raw.get("acronym"),
+                aliases=tuple(raw.get("aliases") or ()),
+                units=tuple(raw.get("units") or ()),
+                country=raw.get("country"),
+                ambiguous_acronym=bool(raw.get("ambiguous_acronym", False)),
+            )
+            if entry.id in self.entries:
+                raise ValueError(f"duplicate organisation id {entry.id!r} in the gazetteer")
+            self.entries[entry.id] = entry
+            for form in (entry.name, entry.acronym, *entry.aliases):
+                if form:
+                    self._add_form(entry.id, form)
+            for unit in entry.units:
+                if looks_like_acronym(unit):
+                    self._acronyms.setdefault(unit, f"unit:{entry.id}")
+                else:
+                    self._units.setdefault(fold(unit), entry.id)
+
+    def _add_form(self, org_id: str, form: str) -> None:
+        if looks_like_acronym(form):
+            self._acronyms.setdefault(form, org_id)
+            self._acronym_keys.setdefault(acronym_key(form), org_id)
+            letters = acronym_key(form)
+            if letters.isalpha() and len(letters) <= 4 and form == letters:
+                self._acronyms.setdefault(dotted(form), org_id)  # "U.N."
+        else:
+            self._names.setdefault(fold(form), org_id)
+
+    def name_forms(self) -> dict[str, list[str]]:
+        """Long forms to match case-insensitively, by id ("unit:<id>" for units)."""
+        forms: dict[str, list[str]] = {}
+        for entry in self.entries.values():
+            for form in (entry.name, entry.acronym, *entry.aliases):
+                if form and not looks_like_acronym(form):
+                    forms.setdefault(entry.id, []).append(form)
+            for unit in entry.units:
+                if not looks_like_acronym(unit):
+                    forms.setdefault(f"unit:{entry.id}", []).append(unit)
+        return forms
+
+    def acronym_forms(self) -> dict[str, list[str]]:
+        """Acronyms to match exactly as written, by id ("unit:<id>" for units)."""
+        forms: dict[str, list[str]] = {}
+        for form, org_id in self._acronyms.items():
+            forms.setdefault(org_id, []).append(form)
+        return forms
+
+    def by_name(self, text: str) -> OrganisationEntry | None:
+        org_id = self._names.get(fold(text))
+        return self.entries.get(org_id) if org_id else None
+
+    def by_acronym(self, text: str) -> OrganisationEntry | None:
+        org_id = self._acronyms.get(text.strip()) or self._acronym_keys.get(acronym_key(text))
+        return self.entries.get(org_id) if org_id and not org_id.startswith("unit:") else None
+
+    def lookup(self, text: str) -> OrganisationEntry | None:
+        """The organisation a name or acronym stands for, if the gazetteer knows it."""
+        text = clean_surface(text)
+        return self.by_acronym(text) if looks_like_acronym(text) else self.by_name(text)
+
+    def unit_parent(self, text: str) -> OrganisationEntry | None:
+        org_id = self._units.get(fold(text))
+        return self.entries.get(org_id) if org_id else None
+
+
+@dataclass(frozen=True)
+class NameRules:
+    """The words that make, break and shape an organisation's name (from name_rules.yaml)."""
+
+    organisation_heads: frozenset[str]
+    government_heads: frozenset[str]
+    not_organisation_heads: frozenset[str]
+    generic_groups: frozenset[str]
+    government_words: frozenset[str]
+    generic_government_modifiers: frozenset[str]
+    tail_connectors: frozenset[str]
+    relational_connectors: frozenset[str]
+    lowercase_tail_heads: frozenset[str]
+    max_lowercase_bridge: int
+    title_words: frozenset[str]
+    unit_heads: tuple[tuple[str, ...], ...]
+    unit_modifiers: frozenset[str]
+    standalone_unit_heads: tuple[tuple[str, ...], ...]
+    standalone_unit_phrases: tuple[tuple[str, ...], ...]
+    byline_separators: frozenset[str]
+    byline_verbs: frozenset[str]
+    event_nouns: frozenset[str]
+    indefinite_determiners: frozenset[str]
+    equivalent_names: dict[str, str] = field(default_factory=dict)
+    descriptive_modifiers: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_data(cls, data: dict) -> "NameRules":
+        def words(name: str) -> frozenset[str]:
+            return frozenset(fold(word) for word in data.get(name) or ())
+
+        def phrases(name: str) -> tuple[tuple[str, ...], ...]:
+            found = {tuple(fold(phrase).split()) for phrase in data.get(name) or ()}
+            return tuple(sorted(found, key=len, reverse=True))
+
+        equivalents: dict[str, str] = {}
+        for group in data.get("equivalent_names") or ():
+            first = fold(group[0])
+            for name in group:
+                equivalents[fold(name)] = first
+        return cls(
+            organisation_heads=words("organisation_heads"),
+            government_heads=words("government_heads"),
+            not_organisation_heads=words("not_organisation_heads"),
+            generic_groups=words("generic_groups"),
+            government_words=words("government_words"),
+            generic_government_modifiers=words("generic_government_modifiers"),
+            tail_connectors=words("tail_connectors"),
+            relational_connectors=words("relational_connectors"),
+            lowercase_tail_heads=words("lowercase_tail_heads"),
+            max_lowercase_bridge=int(data.get("max_lowercase_bridge", 5)),
+            title_words=words("title_words"),
+            unit_heads=phrases("unit_heads"),
+            unit_modifiers=words("unit_modifiers"),
+            standalone_unit_heads=phrases("standalone_unit_heads"),
+            standalone_unit_phrases=phrases("standalone_unit_phrases"),
+            byline_separators=frozenset(data.get("byline_separators") or ()),
+            byline_verbs=words("byline_verbs"),
+            event_nouns=words("event_nouns"),
+            indefinite_determiners=words("indefinite_determiners"),
+            equivalent_names=equivalents,
+            descriptive_modifiers={
+                fold(head): frozenset(fold(word) for word in modifiers)
+                for head, modifiers in (data.get("descriptive_modifiers") or {}).items()
+            },
+        )
+
+    def singular(self, word: str) -> str | None:
+        """The head noun a plural stands for ("ministries" -> "ministry"), if it is a head."""
+        word = fold(word)
+        for candidate in (word[:-3] + "y" if word.endswith("ies") else None, word[:-2] if word.endswith("es") else None,
+                          word[:-1] if word.endswith("s") else None):
+            if candidate and candidate in self.organisation_heads:
+                return candidate
+        return None
+
+    def equivalent(self, name: str) -> str:
+        """The folded name a body is kept under ("Ministry of Internal Affairs" -> "ministry of interior")."""
+        folded = fold(name)
+        return self.equivalent_names.get(folded, folded)
+
+
+@lru_cache(maxsize=1)
+def organisation_gazetteer() -> OrganisationGazetteer:
+    """The gazetteer from the rules folder (once per process)."""
+    return OrganisationGazetteer(load_rules(GAZETTEER_RULES))
+
+
+@lru_cache(maxsize=1)
+def name_rules() -> NameRules:
+    """The naming rules from the rules folder (once per process)."""
+    return NameRules.from_data(load_rules(NAME_RULES))
+
+
+def canonical_name(org_id: str, name: str) -> str:
+    """The gazetteer's canonical name for a known organisation, else the report's own name."""
+    entry = organisation_gazetteer().entries.get(org_id)
+    return entry.name if entry else name

@@ -1,0 +1,380 @@
+"""Organisations: acronym definitions, the gazetteer, government bodies and their countries, internal units,
+and the capitalised phrases that are not organisations."""
+
+from __future__ import annotations
+
+import pycountry
+import pytest
+
+from pipeline.extract.context import ExtractionContext
+from pipeline.extract.organisations import extract_organisations
+from pipeline.layout import Layout
+from pipeline.nlp import analyse as run_nlp
+from pipeline.normalise.acronyms import acronym_key, find_definitions, looks_like_acronym, match_long_form
+from pipeline.normalise.organisations import (
+    INTERNATIONAL_KINDS,
+    best_name,
+    choose_acronym,
+    fold,
+    name_rules,
+    organisation_gazetteer,
+    organisation_key,
+    split_key,
+)
+from pipeline.prepare import prepare
+
+
+def _rows(context) -> dict[str, object]:
+    return {row.org_id: row for row in context.rows["organisations"]}
+
+
+def _names(context) -> set[str]:
+    return {row.name for row in context.rows["organisations"]}
+
+
+# ---------------------------------------------------------------- acronyms (pure)
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "long"),
+    [
+        ("Ms. Laurel Townhead, Representative, Quaker United Nations Office (QUNO), Switzerland", "QUNO",
+         "Quaker United Nations Office"),
+        ("Mr. Jonathan Prentice, Head of the UN Network on Migration Secretariat (UNMN)", "UNMN",
+         "UN Network on Migration Secretariat"),
+        ("funded by the Migration Multi-Partner Trust Fund (M-MPTF) and", "M-MPTF",
+         "Migration Multi-Partner Trust Fund"),
+        ("the Office of the United Nations High Commissioner for Refugees (UNHCR) has", "UNHCR",
+         "United Nations High Commissioner for Refugees"),
+        ("representatives from Ministries, Departments, and Agencies (MDAs), civil", "MDAs",
+         "Ministries, Departments, and Agencies"),
+        ("the EU-Horn of Africa Migration Route Initiative (Khartoum Process) (KP) was", "KP", "Khartoum Process"),
+        ("with the National Commission for Refugees, Migrants, and Internally Displaced Persons (NCFRMI) to",
+         "NCFRMI", "National Commission for Refugees, Migrants, and Internally Displaced Persons"),
+    ],
+)
+def test_long_form_before_acronym(text, short, long):
+    definitions = find_definitions(text)
+    assert [(d.short, d.long, d.order) for d in definitions] == [(short, long, "long_short")]
+    found = definitions[0]
+    assert text[found.long_start:found.long_end] == long
+    assert text[found.short_start:found.short_end] == short
+
+
+def test_acronym_before_long_form():
+    text = "Since then the UNMN (UN Network on Migration) has met twice."
+    [found] = find_definitions(text)
+    assert (found.short, found.long, found.order) == ("UNMN", "UN Network on Migration", "short_long")
+    assert text[found.long_start:found.long_end] == "UN Network on Migration"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a Romanian acronym after an English name: too few letters at word starts
+        "the Committee for the National Strategy Against Trafficking in Human Beings (SNITP) took place",
+        "the regional review of the GCM in the UNECE region (November 2020)",
+        "the Sub-regional Advisory Committee Meeting (SURAC 10) in Hanoi",
+        "Director for Kosovo (UNSCR 1244)",
+    ],
+)
+def test_parentheses_that_define_nothing(text):
+    assert find_definitions(text) == []
+
+
+def test_acronym_spellings():
+    assert acronym_key("U.N.") == acronym_key("UN") == "UN"
+    assert acronym_key("UN-ECE") == acronym_key("UNECE")
+    assert acronym_key("M-MPTF") == "MMPTF"
+    assert all(looks_like_acronym(text) for text in ("IOM", "U.N.", "M-MPTF", "MDAs", "FRONTEX", "UN-ECE"))
+    assert not any(looks_like_acronym(text) for text in ("Frontex", "UN Women", "Network", "2020", "a"))
+    assert match_long_form("QUNO", "the Quaker United Nations Office") == "Quaker United Nations Office"
+    assert match_long_form("XYZ", "the Quaker United Nations Office") is None
+
+
+# ---------------------------------------------------------------- names and keys (pure)
+
+
+def test_keys_carry_a_government_bodys_country():
+    assert organisation_key("Ministry of Interior", "MDA", government_body=True) == "ministry-of-interior@MDA"
+    assert organisation_key("Ministry of Interior", None, government_body=True) == "ministry-of-interior@?"
+    assert organisation_key("Folkowisko Foundation") == "folkowisko-foundation"
+    assert split_key("ministry-of-interior@MDA") == ("ministry-of-interior", "MDA")
+    assert split_key("iom") == ("iom", None)
+
+
+def test_fullest_name_and_the_acronym_used():
+    forms = ["IOM", "the International Organization for Migration", "IOM", "UN Migration Agency"]
+    assert best_name(forms) == "International Organization for Migration"
+    assert best_name(["UNHCR", "UNHCR"]) is None
+    assert choose_acronym(["UNECE", "UN-ECE", "UNECE"]) == "UNECE"
+    assert choose_acronym(["U.N.", "United Nations"]) == "U.N."
+    assert choose_acronym(["UNMN", "UN Network on Migration"], defined=["UNMN"]) == "UNMN"
+
+
+def test_equivalent_ministry_names_share_a_key():
+    rules = name_rules()
+    assert rules.equivalent("Ministry of Internal Affairs") == rules.equivalent("Ministry of Interior")
+    assert rules.equivalent("Ministry of Health") == "ministry of health"
+
+
+def test_rule_words_load_as_words():
+    """YAML reads a bare `on` as true; the rules must stay words."""
+    rules = name_rules()
+    assert "on" in rules.tail_connectors
+    assert all(isinstance(word, str) for word in rules.tail_connectors | rules.organisation_heads)
+
+
+def test_gazetteer_is_consistent():
+    gazetteer = organisation_gazetteer()
+    owners: dict[str, str] = {}
+    codes = {country.alpha_3 for country in pycountry.countries} | {"XKX"}
+    for entry in gazetteer.entries.values():
+        assert entry.kind in INTERNATIONAL_KINDS | {"national_body", "news_outlet"}, entry.id
+        assert entry.country is None or entry.country in codes, entry.id
+        for form in {entry.name, entry.acronym, *entry.aliases} - {None}:
+            key = acronym_key(form) if looks_like_acronym(form) else fold(form)
+            assert owners.setdefault(key, entry.id) == entry.id, f"{form!r} under {owners[key]} and {entry.id}"
+
+
+@pytest.mark.parametrize(
+    ("text", "org_id"),
+    [("UNHCR", "unhcr"), ("U.N.", "un"), ("UN-ECE", "unece"), ("the UN Network on Migration", "unmn"),
+     ("International Organisation for Migration", "iom"), ("FRONTEX", "frontex")],
+)
+def test_gazetteer_lookup(text, org_id):
+    assert organisation_gazetteer().lookup(text).id == org_id
+
+
+# ---------------------------------------------------------------- the pipeline
+
+
+def test_acronym_defined_after_its_long_form(analyse):
+    context = analyse(
+        "Ms. Laurel Townhead, Representative, Quaker United Nations Office (QUNO), Switzerland.\n\n"
+        "QUNO have been involved in the GCM since its establishment; and QUNO welcomes the approach.\n"
+    )
+    quno = _rows(context)["quno"]
+    assert (quno.name, quno.acronym, quno.mentions) == ("Quaker United Nations Office", "QUNO", 3)
+    assert quno.aliases == "QUNO|Quaker United Nations Office"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The National Council for Childhood and Motherhood (NCCM) met in Cairo. The NCCM agreed a plan.",
+        "The NCCM (National Council for Childhood and Motherhood) met in Cairo. The NCCM agreed a plan.",
+    ],
+)
+def test_an_unknown_body_defined_either_way_is_one_row(analyse, text):
+    [row] = context_rows = analyse(text).rows["organisations"]
+    assert (row.name, row.acronym, row.mentions) == ("National Council for Childhood and Motherhood", "NCCM", 2)
+    assert row.org_id.startswith("national-council-for-childhood-and-motherhood")
+    assert len(context_rows) == 1
+
+
+def test_unit_words_of_a_long_form_and_a_short_form_count_for_the_parent(analyse):
+    context = analyse(
+        "IOM's commitment, also as coordinator of the UN Network on Migration (the Network), is clear.\n\n"
+        "**Mr. Jonathan Prentice, Head of the UN Network on Migration Secretariat (UNMN)**\n\n"
+        "Member States may contact the Network secretariat. The UNMN will reply.\n"
+    )
+    rows = _rows(context)
+    unmn = rows["unmn"]
+    assert (unmn.name, unmn.acronym) == ("UN Network on Migration", "UNMN")
+    assert unmn.canonical_name == "United Nations Network on Migration"
+    spans = context.doc.spans["organisation"]
+    assert {span.kb_id_ for span in spans if span.text in ("Network", "Secretariat", "UNMN")} == {"unmn"}
+    assert any(span.text == "Secretariat" and span.label_ == "internal_unit" for span in spans)
+    assert "un-network-on-migration-secretariat" not in rows
+
+
+def test_an_acronym_the_gazetteer_knows_gets_its_name(analyse):
+    context = analyse("In 2020, Albania updated, with IOM and UNHCR support, the contingency plan.")
+    unhcr = _rows(context)["unhcr"]
+    assert unhcr.name == unhcr.canonical_name == "Office of the United Nations High Commissioner for Refugees"
+    assert unhcr.acronym == "UNHCR"
+    assert _rows(context)["iom"].name == "International Organization for Migration"
+
+
+def test_dotted_acronym(analyse):
+    un = _rows(analyse("“We will act,” the U.N. said in a statement."))["un"]
+    assert (un.name, un.acronym) == ("United Nations", "U.N.")
+
+
+def test_same_named_ministries_of_two_countries_are_two_rows(analyse):
+    context = analyse(
+        "**Ms. Olga Poalelungi, Director, Bureau for Migration and Asylum, Ministry of Interior, "
+        "Government of Moldova**\n\n"
+        "Moldova welcomes the forum.\n\n"
+        "**Mr. Dragan Dasic, Head of Migration, Office for Foreigners, Migration and Readmission, "
+        "Ministry of Interior, Government of Montenegro**\n\n"
+        "Montenegro has made great strides.\n"
+    )
+    rows = _rows(context)
+    assert rows["ministry-of-interior@MDA"].name == rows["ministry-of-interior@MNE"].name == "Ministry of Interior"
+    assert rows["ministry-of-interior@MDA"].country_iso3 == "MDA"
+    assert rows["ministry-of-interior@MNE"].country_iso3 == "MNE"
+    assert rows["bureau-for-migration-and-asylum@MDA"].name == "Bureau for Migration and Asylum"
+    office = rows["office-for-foreigners-migration-and-readmission@MNE"]
+    assert office.name == "Office for Foreigners, Migration and Readmission"
+    assert len(rows) == 4  # not "Government of Moldova", not "Head of Migration"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "iso3"),
+    [
+        ("Oversight rests with the Migration Service of Armenia, and no plan was drafted.", "Migration Service", "ARM"),
+        ("Thanks to the Italian Ministry of Foreign Affairs, the talks went on.", "Ministry of Foreign Affairs", "ITA"),
+        ("Almaz Asanov, of the Department of External Migration under the Ministry of Foreign Affairs of the "
+         "Kyrgyz Republic, spoke.", "Department of External Migration", "KGZ"),
+        ("The meeting was chaired by the Director of the Federal Migration Service of Russia.",
+         "Federal Migration Service", "RUS"),
+    ],
+)
+def test_a_government_bodys_country_comes_from_its_name_or_appositive(analyse, text, name, iso3):
+    [row] = [row for row in analyse(text).rows["organisations"] if row.name == name]
+    assert row.country_iso3 == iso3
+    assert row.org_id.endswith(f"@{iso3}")
+
+
+def test_a_government_bodys_country_comes_from_its_paragraph_and_then_from_its_last_mention(analyse):
+    context = analyse(
+        "Migration is a priority for Albania as a country with multiple migration dynamics. Responsibility for "
+        "these matters rests within the Ministry of Interior.\n\n"
+        "As the Ministry of Interior negotiates the acquis, it is increasingly necessary to act.\n"
+    )
+    [row] = context.rows["organisations"]
+    assert (row.org_id, row.country_iso3, row.mentions) == ("ministry-of-interior@ALB", "ALB", 2)
+
+
+class _Turn:
+    speaker_id = "s1"
+    country_iso3 = "ALB"
+
+
+class _OneTurnLayout(Layout):
+    def turn_at(self, offset):  # every offset is inside the turn of a speaker from Albania
+        return _Turn()
+
+
+def test_the_speakers_country_comes_before_the_sentences(nlp):
+    prepared = prepare("The Ministry of Interior will sign agreements with Greece.\n")
+    context = ExtractionContext("test", prepared, run_nlp(nlp, prepared), _OneTurnLayout())
+    extract_organisations(context)
+    [row] = context.rows["organisations"]
+    assert row.org_id == "ministry-of-interior@ALB"
+
+
+def test_internal_units_count_as_their_parent(analyse):
+    context = analyse(
+        "*A high-level event organised by IOM Regional office in Vienna with IOM Country Missions and the "
+        "Secretariat of the Prague Process.*\n\n"
+        "**Dr. Marie McAuliffe, Head, Migration Research Division, Geneva**\n\n"
+        "The report will be launched at IOM Council in December. Ukraine is supported by a working group "
+        "within the UNCT and by the UN Network on Migration Core Working Group 2.1.\n"
+    )
+    rows = _rows(context)
+    assert set(rows) == {"iom", "prague-process", "un", "unmn"}
+    units = {span.text: span.kb_id_ for span in context.doc.spans["organisation"] if span.label_ == "internal_unit"}
+    assert units == {
+        "Regional office": "iom",
+        "Country Missions": "iom",
+        "Secretariat": "prague-process",
+        "Migration Research Division": "iom",
+        "Council": "iom",
+        "UNCT": "un",
+        "Core Working Group 2.1": "unmn",
+    }
+    mentions = [m for m in context.rows["mentions"] if m.type == "organisation"]
+    assert {m.text: m.normalized for m in mentions}["Migration Research Division"] == "iom"
+    assert rows["un"].name == "United Nations"  # known only from its country team
+
+
+def test_names_are_cut_where_the_body_ends(analyse):
+    context = analyse(
+        "The meeting was attended by the Ministry of Public Works, Development and Administration, the Ministry "
+        "of Economy, Energy and Business Environment, and the Department for Romanians Everywhere. Mr. Fuad "
+        "Aleskerov, Head of the Department on work with law-enforcement bodies of Administration of the "
+        "President of the Republic of Azerbaijan, spoke. Madbouli met the head of the National Coordinating "
+        "Committee for Combating Illegal Migration Naela Gabr.\n"
+    )
+    assert _names(context) == {
+        "Ministry of Public Works, Development and Administration",
+        "Ministry of Economy, Energy and Business Environment",
+        "Department for Romanians Everywhere",
+        "Department on work with law-enforcement bodies",
+        "Administration of the President",
+        "National Coordinating Committee for Combating Illegal Migration",
+    }
+
+
+def test_a_shorter_name_of_the_same_body_folds_into_the_longer(analyse):
+    context = analyse(
+        "The Monitoring Committee for the implementation of the National Strategy against Trafficking in Human "
+        "Beings met today. Mr. Despescu chaired it as coordinator of the Monitoring Committee.\n"
+    )
+    [row] = context.rows["organisations"]
+    assert row.name.startswith("Monitoring Committee for the implementation of the National Strategy")
+    assert row.mentions == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Implementation of the Global Compact for Migration (GCM) continues; the GCM has guiding principles.",
+        "At a time of misinformation surrounding COVID-19 the need for information has grown.",
+        "**Dr. Marie McAuliffe, Deputy Editor, Geneva & Chief Editor World Migration Report 2020**",
+        "Mr. Hajdari outlined the Migration Policy of the Republic of North Macedonia (2015-2020).",
+        "It leads up to the International Migration Review Forum (IMRF) in 2022; the IMRF will be preceded by a "
+        "report.",
+        "The recently launched Migration Network Hub is a community of practice, and the Champion Country "
+        "Initiative is a group of Member States.",
+        "The Government of Moldova has sought to increase regular migration with civil society and the "
+        "private sector.",
+        "AU Member States and Regional Economic Communities (RECs) acknowledged that migration is dynamic.",
+        "Deputy Minister of Internal Affairs, Republic of Moldova, Mr. Oleg Babin spoke.",
+        "It comprises 70 representatives from Ministries, Departments, and Agencies (MDAs).",
+        "Since voting in favour of the GCM and establishing a Network on Migration, Albania seeks to act.",
+        "The 2020-2022 Jordan Response Plan (JRP) was endorsed; the JRP is the only reference.",
+        "The event took place at the Hilton Hotel in Kinshasa, in the Russian Federation and in the EU-funded "
+        "Schengen Area.",
+    ],
+)
+def test_things_that_are_not_organisations(analyse, text):
+    rows = analyse(text).rows["organisations"]
+    assert {row.org_id for row in rows} <= {"eu", "au"}
+
+
+def test_a_name_used_only_for_meetings_names_no_body(analyse):
+    context = analyse(
+        "These projects have supported the Sub-regional Advisory Committee (SURAC) meeting since 2013. The third "
+        "SURAC meeting was held in 2005 and the tenth SURAC meeting in Hanoi.\n"
+    )
+    assert context.rows["organisations"] == []
+
+
+def test_a_news_outlets_byline_is_not_a_mention_but_a_citation_is(analyse):
+    byline = analyse("22-06-2020 06:08 PM\n\nAmmon News - AMMONNEWS - The government endorsed the plan.\n")
+    assert byline.rows["organisations"] == []
+    cited = analyse("Around 26,500 families remained in camps, the ministry's spokesperson told Rudaw in late July.")
+    assert [row.org_id for row in cited.rows["organisations"]] == ["rudaw"]
+
+
+def test_spans_and_mentions_carry_the_rows_keys(analyse):
+    context = analyse(
+        "Ms. Olga Poalelungi, Director, Bureau for Migration and Asylum, Ministry of Interior, Government of "
+        "Moldova, thanked IOM. The Kurdistan Regional Government (KRG) and the KRG ministries attended."
+    )
+    rows = _rows(context)
+    spans = context.doc.spans["organisation"]
+    assert {span.kb_id_ for span in spans} == set(rows)
+    assert {span.id_ for span in spans} <= {
+        "gazetteer", "acronym_definition", "acronym", "government_body_pattern", "name_pattern", "ner:ORG",
+        "internal_unit", "short_form",
+    }
+    mentions = [m for m in context.rows["mentions"] if m.type == "organisation"]
+    assert {m.normalized for m in mentions} == set(rows)
+    assert sum(row.mentions for row in rows.values()) == len(mentions) - 1  # "(KRG)" is part of its long form's mention
+    krg = rows["kurdistan-regional-government"]
+    assert (krg.name, krg.acronym, krg.mentions) == ("Kurdistan Regional Government", "KRG", 2)
