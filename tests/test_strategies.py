@@ -1,0 +1,395 @@
+"""Strategies, policies, plans and laws with their year ranges (issue 4)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.batch import run_batch
+from pipeline.components.strategies import Vocabulary
+from pipeline.evaluate import evaluate
+from pipeline.normalise.strategies import strategy_id, strategy_key
+from pipeline.normalise.years import YearRange, expand_short_year, parse_year_range, single_year
+from pipeline.rules import RulesError, load_rules
+from pipeline.source import discover_reports
+from pipeline.tables import write_tables
+
+from .conftest import CORPUS_DEV, REPO, requires_shared
+
+# -- year ranges, as pure functions --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2019-2022", YearRange(2019, 2022)),
+        ("2019–2022", YearRange(2019, 2022)),
+        ("2019—2022", YearRange(2019, 2022)),
+        ("2019 – 2022", YearRange(2019, 2022)),
+        ("2019 - 2022", YearRange(2019, 2022)),
+        ("(2015-2020)", YearRange(2015, 2020)),
+        ("(2018 – 2030)", YearRange(2018, 2030)),
+        ("2021 to 2025", YearRange(2021, 2025)),
+        ("from 2021 until 2025", YearRange(2021, 2025)),
+        ("between 2021 and 2025", YearRange(2021, 2025)),
+        ("for the period 2017-2020", YearRange(2017, 2020)),
+        ("for the period between 2021-2025", YearRange(2021, 2025)),
+        ("for the years 2021 to 2025", YearRange(2021, 2025)),
+        ("for 2026–2030", YearRange(2026, 2030)),
+        ("2021/2025", YearRange(2021, 2025)),
+        ("2012-15", YearRange(2012, 2015)),
+        ("2023-24", YearRange(2023, 2024)),
+        ("2022–30", YearRange(2022, 2030)),
+        ("the 2018–2023", YearRange(2018, 2023)),
+        ("January – December 2020", YearRange(2020, 2020)),
+        ("March 2018 - June 2020", YearRange(2018, 2020)),
+        ("(March 2018 - present)", YearRange(2018, None, open_ended=True)),
+        ("2018 to date", YearRange(2018, None, open_ended=True)),
+        ("since 2019", YearRange(2019, None, open_ended=True)),
+        ("(2024 onwards)", YearRange(2024, None, open_ended=True)),
+        ("from 2024 onward", YearRange(2024, None, open_ended=True)),
+        ("until 2030", YearRange(None, 2030)),
+        ("up to 2025", YearRange(None, 2025)),
+        ("through 2040", YearRange(None, 2040)),
+    ],
+)
+def test_parse_year_range_reads_every_written_form(text, expected):
+    assert parse_year_range(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2016", "adopted in 2016", "in 2016", "December 2020", "2030-2019", "1990-2099", "COVID-19", "2019 and 2022", ""],
+)
+def test_a_single_year_a_date_or_a_reversed_range_is_no_range(text):
+    assert parse_year_range(text) is None
+
+
+def test_short_second_years_take_the_first_years_century():
+    assert expand_short_year(2012, "15") == 2015
+    assert expand_short_year(2023, "24") == 2024
+    assert expand_short_year(2098, "02") == 2102
+    assert expand_short_year(2019, "2022") == 2022
+
+
+def test_single_year_is_a_title_year_only_when_alone():
+    assert single_year("2035") == 2035
+    assert single_year("2035-2040") is None
+    assert single_year("35") is None
+
+
+def test_names_fold_to_one_key_and_a_readable_id():
+    assert strategy_key("the National  Strategy – 2030") == strategy_key("National Strategy - 2030")
+    assert strategy_key("State migration program") == strategy_key("State Migration Programme")
+    assert strategy_id("National Action Plan", YearRange(2018, 2020)) == "national-action-plan--2018-2020"
+    assert strategy_id("law on foreigners", YearRange(2018, None, True)) == "law-on-foreigners--2018-open"
+    assert strategy_id("Special Act", None) == "special-act"
+
+
+def test_vocabulary_rejects_unquoted_yaml_booleans():
+    data = dict(load_rules("strategies/vocabulary.yaml"))
+    data["connectors"] = ["of", True]  # what a bare `on` becomes in YAML
+    with pytest.raises(RulesError):
+        Vocabulary.from_rules(data)
+
+
+# -- the pipeline on short texts -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def strategies(analyse):
+    def run(text: str) -> dict[str, object]:
+        return {row.name: row for row in analyse(text).rows["strategies"]}
+
+    return run
+
+
+def _years(row) -> tuple:
+    return row.start_year, row.end_year, row.open_ended
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "years"),
+    [
+        ("Jordan adopted the National Strategy for Youth 2019-2022.", "National Strategy for Youth", (2019, 2022, False)),
+        ("Jordan adopted the National Strategy for Youth 2019–2022.", "National Strategy for Youth", (2019, 2022, False)),
+        ("Jordan adopted the National Strategy for Youth 2019—2022.", "National Strategy for Youth", (2019, 2022, False)),
+        ("Jordan adopted the National Strategy for Youth 2019 – 2022.", "National Strategy for Youth", (2019, 2022, False)),
+        ("The National Strategy for Youth (2015-2020) expired.", "National Strategy for Youth", (2015, 2020, False)),
+        ("The Employment Strategy 2021 to 2025 sets targets.", "Employment Strategy", (2021, 2025, False)),
+        (
+            "They agreed the Strategy for integrated migration management in Montenegro for the period 2017-2020.",
+            "Strategy for integrated migration management in Montenegro",
+            (2017, 2020, False),
+        ),
+        (
+            "They agreed the Labour Migration Strategy for the period between 2021-2025.",
+            "Labour Migration Strategy",
+            (2021, 2025, False),
+        ),
+        ("They agreed the Labour Migration Strategy 2021/2025.", "Labour Migration Strategy", (2021, 2025, False)),
+        ("The Integration and Reintegration Policy 2012-15 was revised.", "Integration and Reintegration Policy",
+         (2012, 2015, False)),
+        ("The Roadmap on Labour Migration 2023-24 was approved.", "Roadmap on Labour Migration", (2023, 2024, False)),
+        ("Albania adopted the 2018–2023 National Employment Action Plan.", "National Employment Action Plan",
+         (2018, 2023, False)),
+        ("The ministry prepared a 2024-2026 action plan with partners.", "action plan", (2024, 2026, False)),
+        ("The committee has prepared the 2021-2023 action plan to combat illegal immigration; the third of its kind.",
+         "action plan to combat illegal immigration", (2021, 2023, False)),
+        ("This includes a new law on foreigners (March 2018 - present) which aims high.", "law on foreigners",
+         (2018, None, True)),
+        ("The country has had a migration policy since 2019.", "migration policy", (2019, None, True)),
+        ("The Law on Asylum (2024 onwards) applies to all.", "Law on Asylum", (2024, None, True)),
+        ("Migration is a priority, as the recently adopted Concept of State Migration Policy until 2030 shows.",
+         "Concept of State Migration Policy", (None, 2030, False)),
+        ("The plan is aligned with the Employment Policy up to 2025.", "Employment Policy", (None, 2025, False)),
+        ("The program aligns with the National Water Strategy through 2040.", "National Water Strategy",
+         (None, 2040, False)),
+        ("Egypt pursues Vision 2035 with its partners.", "Vision 2035", (None, 2035, False)),
+        ("Partners launched the Regional Response Plan 2026 in Amman.", "Regional Response Plan 2026",
+         (None, 2026, False)),
+        ("Kenya enacted the Refugees Act 2006 last decade.", "Refugees Act 2006", (None, None, False)),
+        ("The Integration Strategy was adopted in 2016.", "Integration Strategy", (None, None, False)),
+        ("This includes a strategy on diaspora engagement (2020-2030) to provide conditions.",
+         "strategy on diaspora engagement", (2020, 2030, False)),
+        ("The Conference asked for a coherent ILO strategy and action plan on skills and lifelong learning for 2022–30.",
+         "ILO strategy and action plan on skills and lifelong learning", (2022, 2030, False)),
+        ("the EU-funded project “Support to the Implementation of the Prague Process Action Plan 2012 – 2016” closed.",
+         "Prague Process Action Plan", (2012, 2016, False)),
+        ("Aleskerov noted that “State migration program of Azerbaijan Republic for 2006-2008” was approved in 2006.",
+         "State migration program of Azerbaijan Republic", (2006, 2008, False)),
+    ],
+)
+def test_names_and_every_range_form(strategies, text, name, years):
+    found = strategies(text)
+    assert name in found, found.keys()
+    assert _years(found[name]) == years
+
+
+def test_a_month_year_range_on_a_campaign_is_no_strategy(strategies):
+    text = (
+        "Albania has sought to reduce irregular migration through an awareness campaign implemented by an "
+        "inter-ministerial working group (January – December 2020)."
+    )
+    assert strategies(text) == {}
+
+
+def test_a_single_adoption_year_is_not_a_range(strategies):
+    found = strategies(
+        "Increased immigration led the government to develop an integration strategy in 2016. "
+        "Returnees are supported by the State Primary Assistance Program for Reintegration of Returned "
+        "(including Compulsory Returned) Citizens to the Republic of Armenia (adopted in March 2020)."
+    )
+    assert list(found) == [
+        "State Primary Assistance Program for Reintegration of Returned (including Compulsory Returned) "
+        "Citizens to the Republic of Armenia"
+    ]
+    row = next(iter(found.values()))
+    assert _years(row) == (None, None, False)
+    assert (row.kind, row.status, row.country_iso3, row.country_source) == ("programme", "adopted", "ARM", "name")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The country ratified the Palermo Convention in 2006.",
+        "In compliance with the Stabilisation and Association Agreement with the EU, the country cooperates.",
+        "Ukraine has committed to advancing the 2030 Agenda.",
+        "The 2030 Agenda for Sustainable Development recognizes migration.",
+        "Member States implement the Global Compact for Safe, Orderly and Regular Migration (2018).",
+        "The GMS TRIANGLE project (2010-2015) helped migrants.",
+        "The United Nations Development Programme supports the region.",
+        "The Migration Policy Institute published the Strategy Implementation Report.",
+        "The Ministry of Justice and Law Enforcement and the Institute for Migration Policy met.",
+        "Respect for International Humanitarian Law is essential.",
+        "The strategy and action plan were reviewed, and the Strategy was praised.",
+        "Serbia has in place policies on migration management.",
+        "From National Strategy to Practice",
+    ],
+)
+def test_treaties_agreements_agendas_compacts_projects_bodies_and_generic_mentions_are_not_strategies(
+    strategies, text
+):
+    assert strategies(text) == {}
+
+
+def test_a_list_of_strategies_splits_at_semicolons_and_the_final_and(strategies, corpus_report_text):
+    found = strategies(
+        "This is supported by other strategies, including: the Strategy on Demographic Development of the Republic "
+        "of Macedonia 2008-2015; the National Strategy of the Republic of North Macedonia on Cooperation with the "
+        "Diaspora 2019-2023; the National Strategy on Combatting Trafficking in Human Beings and Illegal Migration "
+        "in the Republic of Macedonia 2017-2020; the Strategy on Gender Equality 2013-2020 and the National "
+        "Strategy on Equality and Non-discrimination."
+    )
+    assert {name: _years(row)[:2] for name, row in found.items()} == {
+        "Strategy on Demographic Development of the Republic of Macedonia": (2008, 2015),
+        "National Strategy of the Republic of North Macedonia on Cooperation with the Diaspora": (2019, 2023),
+        "National Strategy on Combatting Trafficking in Human Beings and Illegal Migration in the Republic of "
+        "Macedonia": (2017, 2020),
+        "Strategy on Gender Equality": (2013, 2020),
+        "National Strategy on Equality and Non-discrimination": (None, None),
+    }
+    assert all(row.country_iso3 == "MKD" for row in found.values())
+
+
+def test_names_in_a_list_split_at_and_the_with_their_own_ranges(strategies):
+    found = strategies(
+        "The program aligns with the National Development Strategy through 2030 and the National Water Strategy "
+        "through 2040. The country has the Anti-Trafficking Strategy and the Anti-corruption Strategy 2020-2025."
+    )
+    assert {name: _years(row)[:2] for name, row in found.items()} == {
+        "National Development Strategy": (None, 2030),
+        "National Water Strategy": (None, 2040),
+        "Anti-Trafficking Strategy": (None, None),
+        "Anti-corruption Strategy": (2020, 2025),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The State Program for the Development of New Irrigated Lands and the Restoration of Lands Removed from "
+            "Agricultural Use for 2026–2030 was endorsed.",
+            "State Program for the Development of New Irrigated Lands and the Restoration of Lands Removed from "
+            "Agricultural Use",
+        ),
+        (
+            "The AU adopted the “Migration Policy Framework for Africa and Plan of Action (2018 – 2030)” last year.",
+            "Migration Policy Framework for Africa and Plan of Action",
+        ),
+        (
+            "The Regional Director announced the Regional Strategy for South-Eastern Europe, Eastern Europe, and "
+            "Central Asia which identified three pillars.",
+            "Regional Strategy for South-Eastern Europe, Eastern Europe, and Central Asia",
+        ),
+    ],
+)
+def test_an_and_inside_a_name_does_not_split_it(strategies, text, name):
+    assert list(strategies(text)) == [name]
+
+
+def test_a_capitalised_law_name_stops_before_a_footnote_mark(strategies):
+    found = strategies("Further the Special Act* is in place which addresses most refugee needs.")
+    assert list(found) == ["Special Act"]
+    assert (found["Special Act"].kind, found["Special Act"].status) == ("law", "in force")
+
+
+def test_a_bare_reference_to_a_named_strategy_is_no_row(strategies):
+    found = strategies(
+        "It is hoped this is achieved through the National Strategy for Migration (2019-2022) and its Action Plan. "
+        "Coordination of the Strategy is supported by IOM, and the strategy and action plan are assessed."
+    )
+    assert list(found) == ["National Strategy for Migration"]
+
+
+def test_the_same_strategy_named_twice_is_one_row_located_at_its_first_mention(analyse):
+    text = (
+        "Officials launched the Lebanon Crisis Response Plan 2017-2020 at the Grand Serail. "
+        "The Lebanon Crisis Response Plan brings together more than 104 partners. "
+        "The plan (2017-2020) is costed."
+    )
+    context = analyse(text)
+    rows = context.rows["strategies"]
+    assert [(row.name, row.start_year, row.end_year) for row in rows] == [
+        ("Lebanon Crisis Response Plan", 2017, 2020)
+    ]
+    row = rows[0]
+    assert text[row.start_char:row.end_char] == "Lebanon Crisis Response Plan"
+    mentions = [m for m in context.rows["mentions"] if m.type == "strategy"]
+    assert len(mentions) == 3 and {m.normalized for m in mentions} == {row.strategy_id}
+
+
+def test_one_name_with_two_ranges_is_two_strategies(strategies, analyse):
+    context = analyse(
+        "The Government adopted the Strategy for integrated migration management in Montenegro for the period "
+        "2017-2020. In March 2011 it adopted the Strategy for Integrated Migration Management in Montenegro for "
+        "the period 2011-2016. The topics were the National Action Plan 2018-2020 and the new National Action "
+        "Plan 2021-2022."
+    )
+    rows = [(row.name, row.start_year, row.end_year) for row in context.rows["strategies"]]
+    assert rows == [
+        ("Strategy for integrated migration management in Montenegro", 2017, 2020),
+        ("Strategy for Integrated Migration Management in Montenegro", 2011, 2016),
+        ("National Action Plan", 2018, 2020),
+        ("National Action Plan", 2021, 2022),
+    ]
+    assert len({row.strategy_id for row in context.rows["strategies"]}) == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("the National Strategy for Youth 2019-2022", "strategy"),
+        ("the Migration Policy Framework for Africa", "policy"),
+        ("the Concept of State Migration Policy until 2030", "policy"),
+        ("the National Plan of Action for Children 2022-2026", "action_plan"),
+        ("the State Program for Returnees 2020-2024", "programme"),
+        ("the Law on Foreigners", "law"),
+        ("the Resolution on Migration Policy (2009-2014)", "resolution"),
+        ("Vision 2035", "other"),
+    ],
+)
+def test_kind_comes_from_the_head_word(strategies, text, kind):
+    rows = list(strategies(f"The government adopted {text} last year.").values())
+    assert [row.kind for row in rows] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("IOM supported the draft Law on Foreigners in December.", "draft"),
+        ("The Government adopted the Strategy on Migration 2019-2022 in March.", "adopted"),
+        ("The Strategy for Inclusive Education through 2045 was approved.", "adopted"),
+        ("Georgia is drafting a new National Migration Strategy 2026-2030.", "planned"),
+        ("The Law on Foreigners is currently in force.", "in force"),
+        ("The Law on Foreigners regulates stays.", None),
+    ],
+)
+def test_status_comes_from_cue_words_near_the_name(strategies, text, status):
+    rows = list(strategies(text).values())
+    assert [row.status for row in rows] == [status]
+
+
+def test_country_from_the_name_else_the_context(strategies):
+    found = strategies(
+        "Montenegro has made great strides. This includes a new law on foreigners (March 2018 - present). "
+        "The State migration program of Azerbaijan Republic for 2006-2008 was approved."
+    )
+    assert (found["law on foreigners"].country_iso3, found["law on foreigners"].country_source) == ("MNE", "context")
+    program = found["State migration program of Azerbaijan Republic"]
+    assert (program.country_iso3, program.country_source) == ("AZE", "name")
+
+
+# -- the first report and the dev set ------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def first_report_rows(analyse, corpus_report_text):
+    return {row.name: row for row in analyse(corpus_report_text).rows["strategies"]}
+
+
+def test_first_report_countries_come_from_name_speaker_or_context(first_report_rows):
+    countries = {name: row.country_iso3 for name, row in first_report_rows.items()}
+    assert countries["Regional Strategy for South-Eastern Europe, Eastern Europe, and Central Asia"] is None
+    assert countries["Integration and Reintegration Policy"] == "ARM"
+    assert countries["strategy on diaspora engagement"] == "MDA"
+    assert countries["Resolution on Migration Policy"] == "MKD"
+    assert countries["law on foreigners"] == "MNE"
+    assert countries["National Strategy for Migration"] == "ALB"
+    assert first_report_rows["Migration Policy of the Republic of North Macedonia"].country_source == "name"
+    assert len(first_report_rows) == 18
+
+
+def _strategy_scores(nlp, reports_dir, gold_dir, out_dir):
+    result = run_batch(nlp, discover_reports(reports_dir), progress=False)
+    write_tables(out_dir, result.rows)
+    return evaluate(out_dir, gold_dir).tables["strategies"]
+
+
+def test_first_report_strategies_f1(nlp, tmp_path):
+    assert _strategy_scores(nlp, REPO / "corpus", REPO / "corpus" / "gold", tmp_path).f1 == 1.0
+
+
+@requires_shared
+def test_dev_set_strategies_f1(nlp, tmp_path):
+    assert _strategy_scores(nlp, CORPUS_DEV, CORPUS_DEV, tmp_path).f1 >= 0.85
