@@ -1,17 +1,375 @@
-"""PLACEHOLDER (to be replaced): finds statistic spans into doc.spans["statistic"]."""
+"""Statistic mentions: every figure that measures something, as a value with a unit.
+
+The model's CARDINAL/MONEY/PERCENT entities give no values, tag Markdown headings as MONEY and
+miss "a quarter" or "1M"; so quantities are found by one grammar (`pipeline.normalise.numbers`)
+and then kept or dropped by what stands around them, as the annotation guidelines say: not
+years, dates, clock times, durations ("six months", "two-day"), ordinals ("44th",
+"Seventy-eighth"), enumerations ("1) to consider"), numbers inside names and identifiers
+("COVID-19", "Chapter 24", "SURAC 10", or inside an organisation or strategy span), "one" as a
+pronoun, or "the two" pointing back at things already named. Adjacent figures joined by "to" or
+a dash are a range ("six to eight", "25-30,000": the first takes the second's magnitude).
+
+Each span in `doc.spans["statistic"]` has the unit as label, "<value> <unit>" as `kb_id_`, the
+rule that found it as `id_`, and its parsed `Figure` in `span._.figure`.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, replace
+from itertools import count
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.normalise.numbers import (
+    NumberVocabulary,
+    Quantity,
+    QuantityGrammar,
+    decimal_comma_convention,
+    number_vocabulary,
+)
+from pipeline.normalise.currencies import currency_table
+from pipeline.rules import load_rules
 
 SPAN_KEY = "statistic"
 
+if not Span.has_extension("figure"):
+    Span.set_extension("figure", default=None)
 
-@Language.factory("statistic_finder", default_config={"span_key": SPAN_KEY})
-def make_statistic_finder(nlp: Language, name: str, span_key: str):
-    def find(doc: Doc) -> Doc:
-        doc.spans[span_key] = []
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure found in the clean text: its parsed quantity and exact offsets."""
+
+    quantity: Quantity
+    start_char: int  # clean-text offsets of the figure as written, qualifier excluded
+    end_char: int
+    match_start: int  # where the figure's qualifier (if any) starts
+    source: str  # which rule found it: "digits", "words", "fraction", "range"
+    range_id: str | None = None
+    equivalent_of: int | None = None  # start_char of the figure this one restates in brackets ("US$ 5.5 billion (€ 4.9 billion)")
+
+    @property
+    def normalized(self) -> str:
+        value = self.quantity.value
+        shown = str(int(value)) if float(value).is_integer() else f"{value:.6f}".rstrip("0")
+        return f"{shown} {self.quantity.unit}"
+
+
+@Language.factory(
+    "statistic_finder",
+    default_config={
+        "span_key": SPAN_KEY,
+        "number_rules": "statistics/numbers.yaml",
+        "currency_rules": "statistics/currencies.yaml",
+        "exclusion_rules": "statistics/exclusions.yaml",
+        "context_rules": "statistics/context.yaml",
+        "excluding_span_keys": ["organisation", "strategy"],
+    },
+)
+def make_statistic_finder(
+    nlp: Language,
+    name: str,
+    span_key: str,
+    number_rules: str,
+    currency_rules: str,
+    exclusion_rules: str,
+    context_rules: str,
+    excluding_span_keys: list[str],
+) -> "StatisticFinder":
+    change_words = load_rules(context_rules)["change_words"]
+    return StatisticFinder(
+        number_vocabulary(number_rules),
+        currency_rules,
+        load_rules(exclusion_rules),
+        {str(word).casefold() for words in change_words.values() for word in words},
+        span_key,
+        tuple(excluding_span_keys),
+    )
+
+
+class StatisticFinder:
+    """Finds figures into `doc.spans[span_key]` (see the module docstring)."""
+
+    def __init__(
+        self,
+        vocabulary: NumberVocabulary,
+        currency_rules: str,
+        exclusions: dict,
+        change_words: set[str],
+        span_key: str,
+        excluding_span_keys: tuple[str, ...],
+    ) -> None:
+        self.vocabulary = vocabulary
+        self.change_words = change_words
+        self.span_key = span_key
+        self.excluding_span_keys = excluding_span_keys
+        currencies = currency_table(currency_rules)
+        self.grammars = {comma: QuantityGrammar(vocabulary, currencies, comma) for comma in (False, True)}
+        months = "|".join(sorted(exclusions["months"], key=len, reverse=True))
+        patterns = [p.replace("{months}", months) for p in exclusions["blocked_patterns"].values()]
+        cardinals = "|".join(vocabulary.cardinal_words)
+        ordinals = "|".join(vocabulary.ordinal_words)
+        patterns.append(rf"(?i:\b(?:{cardinals})[\s-]+(?:{ordinals})\b)")  # "Seventy-eighth", "twenty first"
+        self.blocked = re.compile("|".join(f"(?:{p})" for p in patterns))
+        self.duration_units = {w.casefold() for w in exclusions["duration_units"]}
+        self.duration_fillers = {w.casefold() for w in exclusions["duration_fillers"]}
+        self.clock_markers = {w.casefold() for w in exclusions["clock_markers"]}
+        self.identifier_cues = {w.casefold() for w in exclusions["identifier_cues"]}
+        self.identifier_tags = set(exclusions["identifier_preceding_tags"])
+        self.one_words = {w.casefold() for w in exclusions["one_words"]}
+        self.one_kept_after = {w.casefold() for w in exclusions["one_kept_after"]}
+        self.anaphoric_numbers = {w.casefold() for w in exclusions["anaphoric_numbers"]}
+        self.anaphoric_determiners = {w.casefold() for w in exclusions["anaphoric_determiners"]}
+        self.anaphoric_kinds = {
+            noun.casefold(): key for key, nouns in (exclusions.get("anaphoric_kinds") or {}).items() for noun in nouns
+        }
+        self.ordinal_words = {w.casefold() for w in vocabulary.ordinal_words} | {"last", "latter", "former", "next"}
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        grammar = self.grammars[decimal_comma_convention(text)]
+        blocked = [(m.start(), m.end()) for m in self.blocked.finditer(text) if m.end() > m.start()]
+        inside_names = [
+            (span.start_char, span.end_char) for key in self.excluding_span_keys for span in doc.spans.get(key, [])
+        ]
+        candidates: list[Figure] = []
+        for match in grammar.finditer(text):
+            quantity = grammar.parse_match(match)
+            if quantity is None:
+                continue
+            start, end = quantity.start, quantity.end
+            if _overlaps(start, end, blocked) or _within(start, end, inside_names):
+                continue
+            figure = Figure(quantity, start, end, match.start(), quantity.form)
+            candidates.append(_without_prepositional_qualifier(doc, figure))
+        candidates = self._join_ranges(doc, candidates)
+        figures = [figure for figure in candidates if self._is_statistic(doc, figure, candidates)]
+        figures = _link_equivalents(text, figures)
+        doc.spans[self.span_key] = [span for span in (_span_of(doc, figure) for figure in figures) if span is not None]
         return doc
 
-    return find
+    # --- ranges -------------------------------------------------------------------------------
+
+    def _join_ranges(self, doc: Doc, figures: list[Figure]) -> list[Figure]:
+        """"six to eight", "25-30,000", "between 2 and 3 million": two figures sharing a range id.
+
+        The first takes the unit and magnitude the second states ("25-30,000" is 25000 and 30000,
+        "$5-6 billion" is 5 and 6 billion USD)."""
+        text = doc.text
+        result = list(figures)
+        range_ids = count(1)
+        for index in range(len(result) - 1):
+            first, second = result[index], result[index + 1]
+            if first.range_id is not None:
+                continue
+            between = text[first.end_char : second.match_start]
+            before = text[max(0, first.match_start - 12) : first.match_start].casefold()
+            joined = re.fullmatch(r"\s*(?:-|–|—|to)\s*", between) or (
+                re.fullmatch(r"\s*and\s*", between) and re.search(r"\bbetween\s*$", before)
+            )
+            if not joined or not _can_form_range(first.quantity, second.quantity):
+                continue
+            if self._states_change(doc, first):
+                continue  # "rose 3 percentage points to 12%" is a change and a level, not a range
+            range_id = f"r{next(range_ids)}"
+            first_q, second_q = _share_magnitude(first.quantity, second.quantity)
+            result[index] = replace(first, quantity=first_q, range_id=range_id)
+            result[index + 1] = replace(second, quantity=second_q, range_id=range_id)
+        return result
+
+    def _states_change(self, doc: Doc, figure: Figure) -> bool:
+        """Is the figure preceded by a change word ("rose 3 points", "an increase of 5%")?"""
+        words = re.findall(r"[\w'-]+", doc.text[max(0, figure.match_start - 30) : figure.match_start].casefold())[-2:]
+        return bool(words) and (words[-1] in self.change_words or (words[-1] in {"by", "of"} and words[0] in self.change_words))
+
+    # --- exclusions ---------------------------------------------------------------------------
+
+    def _is_statistic(self, doc: Doc, figure: Figure, figures: list[Figure]) -> bool:
+        span = doc.char_span(figure.start_char, figure.end_char, alignment_mode="expand")
+        if span is None:
+            return False
+        quantity = figure.quantity
+        first = doc.char_span(figure.match_start, figure.end_char, alignment_mode="expand")
+        before = doc[first.start - 1] if first is not None and first.start > 0 else None
+        before2 = doc[first.start - 2] if first is not None and first.start > 1 else None
+        after_tokens = self._tokens_after(doc, span, figure, figures)
+        after = after_tokens[0] if after_tokens else None
+        if quantity.unit == "count" and quantity.form in ("digits", "words"):
+            if self._is_year(quantity, after):
+                return False
+            if self._is_duration(after_tokens) or self._is_clock_time(after):
+                return False
+            if after is not None and after.lower_ in {"th", "st", "nd", "rd"}:
+                return False  # "10 th" written apart
+            if quantity.bare and quantity.value < 10000 and self._is_identifier(before, after):
+                return False
+            if self._is_pronoun_one(figure, span, before, before2, after):
+                return False
+            if self._points_back(doc, span, quantity, before, after_tokens):
+                return False
+        if quantity.form == "ratio" and self._is_duration(after_tokens):
+            return False  # "5 in 12 months"
+        if quantity.form == "fraction" and before is not None and before.lower_ in self.ordinal_words:
+            return False  # "the second half of 2020" is a period
+        return True
+
+    def _tokens_after(self, doc: Doc, span: Span, figure: Figure, figures: list[Figure]) -> list[Token]:
+        """The words after a figure (after its range partner, if it opens a range), hyphens skipped."""
+        end = span.end
+        if figure.range_id is not None:
+            partner = [f for f in figures if f.range_id == figure.range_id and f.start_char > figure.start_char]
+            if partner:
+                partner_span = doc.char_span(partner[0].start_char, partner[0].end_char, alignment_mode="expand")
+                if partner_span is not None:
+                    end = partner_span.end
+        tokens = []
+        for token in doc[end : end + 4]:
+            if token.text in {"-", "‐", "–"} and not tokens:
+                continue
+            if token.is_space:
+                break
+            tokens.append(token)
+        return tokens
+
+    @staticmethod
+    def _is_year(quantity: Quantity, after: Token | None) -> bool:
+        """A bare four-digit number from 1000 to 2199 is a year, unless it counts a plural noun ("2000 participants")."""
+        if not (quantity.bare and quantity.form == "digits" and quantity.decimals == 0):
+            return False
+        if not (1000 <= quantity.value <= 2199 and len(quantity.text) == 4):
+            return False
+        return not (after is not None and after.tag_ == "NNS")
+
+    def _is_duration(self, after: list[Token]) -> bool:
+        """"six months", "two-day", "5-year", "three consecutive years"."""
+        for token in after[:2]:
+            word = token.lower_
+            if word in self.duration_units or token.lemma_.casefold() in self.duration_units:
+                return True
+            if word not in self.duration_fillers:
+                return False
+        return False
+
+    def _is_clock_time(self, after: Token | None) -> bool:
+        return after is not None and after.lower_ in self.clock_markers
+
+    def _is_identifier(self, before: Token | None, after: Token | None) -> bool:
+        """"Chapter 24", "Roundtable 1", "UNSCR 1244", "SURAC 10": a number naming, not counting."""
+        if before is None or before.is_space:
+            return False
+        if before.lower_ in self.identifier_cues:
+            return True
+        if before.text == "." and before.i > 0 and before.doc[before.i - 1].lower_ in self.identifier_cues:
+            return True  # "No. 4" written with the period apart
+        if before.tag_ not in self.identifier_tags or not before.text[:1].isalpha():
+            return False
+        counts_next_noun = after is not None and after.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}
+        return not counts_next_noun
+
+    def _is_pronoun_one(
+        self, figure: Figure, span: Span, before: Token | None, before2: Token | None, after: Token | None
+    ) -> bool:
+        """"one of the objectives", "no one", "one another": "one" as a pronoun or article.
+
+        A bare "one" is kept only where it plainly counts ("only one country") or opens a range."""
+        if figure.quantity.text.casefold() not in self.one_words or figure.range_id is not None:
+            return False
+        if figure.quantity.qualifier is not None:
+            return False
+        preceding = {before.lower_} if before is not None else set()
+        if before is not None and before2 is not None:
+            preceding.add(f"{before2.lower_} {before.lower_}")
+        return not (preceding & self.one_kept_after)
+
+    def _points_back(
+        self, doc: Doc, span: Span, quantity: Quantity, before: Token | None, after: list[Token]
+    ) -> bool:
+        """"between the two countries", "these two projects": a number pointing back at things named before."""
+        if quantity.text.casefold() not in self.anaphoric_numbers or before is None:
+            return False
+        if before.lower_ not in self.anaphoric_determiners:
+            return False
+        noun = next((t for t in after if t.pos_ in {"NOUN", "PROPN"}), None)
+        if noun is None:
+            return True  # "the two" standing alone
+        lemma = noun.lemma_.casefold()
+        if any(token.lemma_.casefold() == lemma for token in doc[: before.i]):
+            return True
+        kind = self.anaphoric_kinds.get(noun.lower_) or self.anaphoric_kinds.get(lemma)
+        if kind is None:
+            return False
+        named = {span.kb_id_ or span.text for span in doc.spans.get(kind, []) if span.end <= before.i}
+        return len(named) >= 2
+
+
+def _without_prepositional_qualifier(doc: Doc, figure: Figure) -> Figure:
+    """"structured around three panels": "around" is a preposition there, not an approximation."""
+    if figure.quantity.qualifier is None:
+        return figure
+    qualifier = doc.char_span(figure.match_start, figure.start_char, alignment_mode="expand")
+    if qualifier is None or qualifier[0].dep_ != "prep":
+        return figure
+    return replace(figure, quantity=replace(figure.quantity, qualifier=None), match_start=figure.start_char)
+
+
+def _can_form_range(first: Quantity, second: Quantity) -> bool:
+    """Figures of one kind: "70% to 6,755" is a change, not a range; a range never descends."""
+    if {"fraction", "ratio"} & {first.form, second.form}:
+        return False
+    if first.unit != second.unit and not (first.unit == "count" or (second.unit == "count" and first.currency_written)):
+        return False
+    return first.value <= second.value or second.scale > first.scale or second.groups > first.groups
+
+
+def _share_magnitude(first: Quantity, second: Quantity) -> tuple[Quantity, Quantity]:
+    """The first figure of a range takes the unit and scale the second states, and vice versa for a currency."""
+    if first.unit == "count" and second.unit != "count":
+        first = first.with_unit(second.unit)
+    elif second.unit == "count" and first.unit != "count":
+        second = second.with_unit(first.unit)
+    if first.scale == 1.0 and first.form == second.form == "digits" and first.groups == 0:
+        if second.scale > 1.0:
+            first = first.scaled_by(second.scale)
+        elif second.groups > 0:
+            magnitude = 1000.0**second.groups
+            if second.value / 10 < first.number * magnitude <= second.value:
+                first = first.scaled_by(magnitude)
+    elif first.scale == 1.0 and first.form == second.form == "words" and second.scale > 1.0:
+        first = first.scaled_by(second.scale)
+    if second.qualifier is None and first.qualifier is not None:
+        second = replace(second, qualifier=first.qualifier)
+    return first, second
+
+
+def _link_equivalents(text: str, figures: list[Figure]) -> list[Figure]:
+    """A money figure restated in brackets right after another ("US$ 5.5 billion (€ 4.9 billion)")."""
+    result = list(figures)
+    for index in range(1, len(result)):
+        previous, current = result[index - 1], result[index]
+        if previous.quantity.unit in {"count", "percent"} or current.quantity.unit in {"count", "percent"}:
+            continue
+        if re.fullmatch(r"\s*[(\[]\s*", text[previous.end_char : current.match_start]) and re.match(
+            r"\s*[)\]]", text[current.end_char :]
+        ):
+            result[index] = replace(current, equivalent_of=previous.start_char)
+    return result
+
+
+def _span_of(doc: Doc, figure: Figure) -> Span | None:
+    span = doc.char_span(figure.start_char, figure.end_char, alignment_mode="expand")
+    if span is None:
+        return None
+    source = "range" if figure.range_id else figure.source
+    span = Span(doc, span.start, span.end, label=figure.quantity.unit, kb_id=figure.normalized, span_id=source)
+    span._.figure = figure
+    return span
+
+
+def _overlaps(start: int, end: int, intervals: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in intervals)
+
+
+def _within(start: int, end: int, intervals: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in intervals)

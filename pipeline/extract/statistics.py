@@ -1,9 +1,576 @@
-"""PLACEHOLDER (to be replaced): statistics rows and mentions from the `statistic` spans."""
+"""Statistics rows and mentions from the `statistic` spans, each figure with its context.
+
+A figure's row says what the sentence says about it: the `year` it refers to ("23,275 in
+2019", "In 2019, more than 970,000", "the 2020 funding target of USD 30 million"), what it
+`measure`s (from the parse: "Albanian citizens claiming asylum in EU states"), the country it is
+about, and, for a stated change ("down 70%", "an increase of 12 per cent"), its `direction`,
+the figures it compares (`change_of`) and a `check` when those figures disagree with it beyond
+rounding (see `pipeline.normalise.numbers.stated_change_disagreement`).
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
 from pipeline.extract.context import ExtractionContext
+from pipeline.models import StatisticRow
+from pipeline.normalise.numbers import stated_change_disagreement
+from pipeline.rules import load_rules
+
+CONTEXT_RULES = "statistics/context.yaml"
+_MONTHS_RULES = "statistics/exclusions.yaml"
+_DATE_PARTS = {",", "th", "st", "nd", "rd", "early", "late", "mid", "mid-"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_NOUNS = {"NOUN", "PROPN"}
+_LEFT_MODIFIERS = {"amod", "compound", "nmod", "advmod", "punct", "poss", "case"}
+
+
+@dataclass(frozen=True)
+class ContextRules:
+    """Words that tie a figure to its year, a stated change and what it measures."""
+
+    year_prepositions: tuple[str, ...]
+    period_edge_words: frozenset[str]
+    open_period_followers: tuple[str, ...]
+    change_words: dict[str, str]  # word -> "up" / "down"
+    change_links: frozenset[str]
+    change_base_words: tuple[str, ...]
+    measure_containers: frozenset[str]
+    generic_nouns: frozenset[str]
+    money_noun: str
+    max_measure_tokens: int
+    months: frozenset[str]
+
+    @classmethod
+    def from_rules(cls, data: dict, months: list[str]) -> "ContextRules":
+        change_words = {str(word).casefold(): direction for direction, words in data["change_words"].items() for word in words}
+        return cls(
+            year_prepositions=tuple(str(p).casefold() for p in data["year_prepositions"]),
+            period_edge_words=frozenset(str(w).casefold() for w in data["period_edge_words"]),
+            open_period_followers=tuple(str(w).casefold() for w in data["open_period_followers"]),
+            change_words=change_words,
+            change_links=frozenset(str(w).casefold() for w in data["change_links"]),
+            change_base_words=tuple(str(w).casefold() for w in data["change_base_words"]),
+            measure_containers=frozenset(str(w).casefold() for w in data["measure_containers"]),
+            generic_nouns=frozenset(str(w).casefold() for w in data["generic_nouns"]),
+            money_noun=str(data["money_noun"]),
+            max_measure_tokens=int(data["max_measure_tokens"]),
+            months=frozenset(str(m).casefold() for m in months),
+        )
+
+
+@lru_cache(maxsize=None)
+def context_rules(path: str = CONTEXT_RULES) -> ContextRules:
+    return ContextRules.from_rules(load_rules(path), load_rules(_MONTHS_RULES)["months"])
+
+
+@dataclass(frozen=True)
+class _Year:
+    token: Token
+    year: int
+    kind: str  # "point" ("in 2019"), "modifier" ("the 2020 target"), "edge" ("since 2009", "2019-2022")
+
+
+@dataclass(frozen=True)
+class _Change:
+    direction: str
+    compared: tuple[Span, ...]  # in text order
+    check: str | None
 
 
 def extract_statistics(context: ExtractionContext) -> None:
+    """One row and one mention per statistic span."""
+    doc = context.doc
+    spans = sorted(doc.spans.get("statistic", []), key=lambda span: span._.figure.start_char)
+    if not spans:
+        return
+    rules = context_rules()
+    ids = {span._.figure.start_char: f"s{index:03d}" for index, span in enumerate(spans, start=1)}
+    years = assign_years(doc, spans, rules)
+    changes = find_changes(doc, spans, rules, years)
+    range_ends = {span._.figure.range_id: span for span in spans if span._.figure.range_id}  # last member wins
+    by_start = {span._.figure.start_char: span for span in spans}
+    for span in spans:
+        figure = span._.figure
+        quantity = figure.quantity
+        change = changes.get(figure.start_char)
+        measured = change.compared[0] if change and change.compared else range_ends.get(figure.range_id, span)
+        if figure.equivalent_of is not None:
+            measured = by_start.get(figure.equivalent_of, measured)  # "150 million soms (about US$ 1.8 million)"
+        measure, measure_tokens = measure_of(measured, rules)
+        start, end = context.prepared.to_original(figure.start_char, figure.end_char)
+        context.add(
+            StatisticRow(
+                doc_id=context.doc_id,
+                stat_id=ids[figure.start_char],
+                value=quantity.value,
+                unit=quantity.unit,
+                year=years.get(figure.start_char),
+                measure=measure,
+                subject_iso3=subject_of(measured, measure_tokens),
+                qualifier=quantity.qualifier,
+                direction=change.direction if change else None,
+                change_of="|".join(ids[s._.figure.start_char] for s in change.compared) if change else None,
+                range_id=figure.range_id,
+                text=doc.text[figure.start_char : figure.end_char],
+                start_char=start,
+                end_char=end,
+                sentence=context.sentence_of(span),
+                check=change.check if change else None,
+            )
+        )
+        context.add_mention("statistic", span, span.id_ or figure.source, figure.normalized)
+
+
+# --- years -------------------------------------------------------------------------------------
+
+
+def year_mentions(sent: Span, rules: ContextRules, taken: list[tuple[int, int]]) -> list[_Year]:
+    """The years written in a sentence, each as a point in time, a noun modifier or a period edge."""
+    doc = sent.doc
+    found: list[_Year] = []
+    for token in sent:
+        if not (token.shape_ == "dddd" and 1900 <= int(token.text) <= 2100):
+            continue
+        if any(s <= token.idx < e for s, e in taken):
+            continue  # "2000 participants" is a figure
+        found.append(_Year(token, int(token.text), _year_kind(doc, token, rules)))
+    return found
+
+
+def _year_kind(doc: Doc, token: Token, rules: ContextRules) -> str:
+    following = doc.text[token.idx + len(token.text) : token.idx + len(token.text) + 14].casefold().lstrip()
+    if any(following.startswith(word) for word in rules.open_period_followers):
+        return "edge"  # "for 2021 and beyond"
+    neighbours = (doc[token.i - 1] if token.i > 0 else None, doc[token.i + 1] if token.i + 1 < len(doc) else None)
+    for neighbour in neighbours:
+        if neighbour is not None and neighbour.text in {"-", "–", "—", "/"}:
+            return "edge"  # "2019-2022"
+    i = token.i - 1
+    while i >= 0 and (doc[i].lower_ in rules.months or doc[i].lower_ in _DATE_PARTS or (doc[i].like_num and len(doc[i]) <= 2)):
+        i -= 1
+    if i < 0:
+        return "modifier"
+    if doc[i].lower_ in rules.period_edge_words:
+        return "edge"
+    preceding = " ".join(t.lower_ for t in doc[max(0, i - 3) : i + 1])
+    if any(preceding == p or preceding.endswith(" " + p) for p in rules.year_prepositions):
+        return "point"
+    return "modifier"
+
+
+def assign_years(doc: Doc, spans: list[Span], rules: ContextRules) -> dict[int, int]:
+    """The year each figure refers to, keyed by the figure's start.
+
+    In order: a year modifying the noun the figure belongs to ("the 2020 funding target of USD 30
+    million"); the first year after the figure in its sentence, if it is a point in time ("in
+    2019", "for 2020") and no other figure stands between; else the nearest point-in-time year
+    before it ("In 2019, more than 970,000"; "On 11 September 2013, ... over 130") unless a
+    figure before already took it ("23,275 in 2019 down 70%": the 70% has no year)."""
+    taken = [(s._.figure.start_char, s._.figure.end_char) for s in spans]
+    result: dict[int, int] = {}
+    by_sentence: dict[int, list[Span]] = {}
+    for span in spans:
+        by_sentence.setdefault(span.sent.start, []).append(span)
+    for members in by_sentence.values():
+        sent = members[0].sent
+        mentions = year_mentions(sent, rules, taken)
+        if not mentions:
+            continue
+        claimed: set[int] = set()
+        pending: list[Span] = []
+        for span in members:
+            year = _modifier_year(span, mentions)
+            if year is not None:
+                result[span._.figure.start_char] = year
+            else:
+                pending.append(span)
+        still: list[Span] = []
+        for span in pending:
+            mention = _following_year(span, members, mentions)
+            if mention is not None:
+                result[span._.figure.start_char] = mention.year
+                claimed.add(mention.token.i)
+            else:
+                still.append(span)
+        for span in still:
+            mention = _preceding_year(span, mentions)
+            if mention is not None and mention.token.i not in claimed:
+                result[span._.figure.start_char] = mention.year
+    return result
+
+
+def _group(span: Span, members: list[Span]) -> set[int]:
+    """Starts of the figures that go with this one: its range partner, its bracketed equivalent."""
+    figure = span._.figure
+    group = {figure.start_char}
+    for other in members:
+        o = other._.figure
+        if figure.range_id and o.range_id == figure.range_id:
+            group.add(o.start_char)
+        if o.equivalent_of == figure.start_char or figure.equivalent_of == o.start_char:
+            group.add(o.start_char)
+    return group
+
+
+def _modifier_year(span: Span, mentions: list[_Year]) -> int | None:
+    ancestors = set()
+    token = span.root
+    for _ in range(5):
+        if token.head.i == token.i:
+            break
+        token = token.head
+        ancestors.add(token.i)
+    for mention in mentions:
+        if mention.kind != "modifier":
+            continue
+        head = mention.token.head
+        if mention.token.dep_ in {"compound", "nummod", "amod", "npadvmod", "nmod", "poss"} and (
+            head.i in ancestors or (head.dep_ == "compound" and head.head.i in ancestors)
+        ):
+            return mention.year
+    return None
+
+
+def _following_year(span: Span, members: list[Span], mentions: list[_Year]) -> _Year | None:
+    end = span._.figure.end_char
+    later = [m for m in mentions if m.token.idx >= end]
+    if not later:
+        return None
+    first = later[0]
+    if first.kind != "point":
+        return None
+    group = _group(span, members)
+    for other in members:
+        o = other._.figure
+        if o.start_char not in group and end <= o.start_char < first.token.idx:
+            return None
+    return first
+
+
+def _preceding_year(span: Span, mentions: list[_Year]) -> _Year | None:
+    start = span._.figure.match_start
+    earlier = [m for m in mentions if m.token.idx < start and m.kind == "point"]
+    return earlier[-1] if earlier else None
+
+
+# --- stated changes ----------------------------------------------------------------------------
+
+
+def find_changes(doc: Doc, spans: list[Span], rules: ContextRules, years: dict[int, int]) -> dict[int, _Change]:
+    """Percent figures stated as a change ("down 70%"), with the figures they compare and a check."""
+    changes: dict[int, _Change] = {}
+    for span in spans:
+        figure = span._.figure
+        if figure.quantity.unit != "percent" or figure.quantity.form == "fraction":
+            continue
+        direction = _change_direction(doc, span, rules)
+        if direction is None:
+            continue
+        points = figure.quantity.percentage_points
+        compared = _compared_figures(span, spans, points)
+        check = None
+        if len(compared) == 2:
+            base, new = _base_and_new(compared, rules, years)
+            check = stated_change_disagreement(
+                base._.figure.quantity.value,
+                new._.figure.quantity.value,
+                figure.quantity.value,
+                direction,
+                figure.quantity.decimals,
+                points,
+            )
+        changes[figure.start_char] = _Change(direction, tuple(compared), check)
+    return changes
+
+
+def _change_direction(doc: Doc, span: Span, rules: ContextRules) -> str | None:
+    figure = span._.figure
+    first = doc.char_span(figure.match_start, figure.end_char, alignment_mode="expand")
+    if first is None:
+        return None
+    before = [t.lower_ for t in doc[max(first.sent.start, first.start - 3) : first.start]][::-1]
+    if before:
+        if before[0] in rules.change_words:
+            return rules.change_words[before[0]]
+        if before[0] in rules.change_links:
+            for word in before[1:]:
+                if word in rules.change_words:
+                    return rules.change_words[word]
+                if word not in rules.change_links:
+                    break
+            link = doc[first.start - 1]
+            governor = link.head  # "fell from 23,275 in 2019 by 50%": "by" hangs on "fell"
+            for word in (governor.lower_, governor.lemma_.casefold()):
+                if link.dep_ in {"prep", "agent"} and word in rules.change_words:
+                    return rules.change_words[word]
+    after = doc[span.end] if span.end < first.sent.end else None
+    if after is not None and after.lower_ in rules.change_words and after.lower_ not in {"more", "less", "fewer"}:
+        return rules.change_words[after.lower_]
+    return None
+
+
+def _compared_figures(change: Span, spans: list[Span], points: bool) -> list[Span]:
+    """The nearest figures of one unit before and after the change in its sentence."""
+    sent = change.sent
+    wanted = (lambda s: s._.figure.quantity.unit == "percent") if points else (
+        lambda s: s._.figure.quantity.unit != "percent"
+    )
+    same_sentence = [s for s in spans if s.sent.start == sent.start and s is not change and wanted(s)]
+    start = change._.figure.start_char
+    before = [s for s in same_sentence if s._.figure.start_char < start]
+    after = [s for s in same_sentence if s._.figure.start_char > start]
+    previous = before[-1] if before else None
+    following = after[0] if after else None
+    if previous is not None and following is not None:
+        if previous._.figure.quantity.unit == following._.figure.quantity.unit:
+            return [previous, following]
+        return [previous]
+    return [s for s in (previous, following) if s is not None]
+
+
+def _base_and_new(compared: list[Span], rules: ContextRules, years: dict[int, int]) -> tuple[Span, Span]:
+    first, second = compared
+    for candidate, other in ((first, second), (second, first)):
+        doc = candidate.doc
+        lead = doc.text[max(0, candidate._.figure.match_start - 16) : candidate._.figure.match_start].casefold()
+        if any(re.search(rf"\b{re.escape(word)}\s*$", lead) for word in rules.change_base_words):
+            return candidate, other
+    y1, y2 = years.get(first._.figure.start_char), years.get(second._.figure.start_char)
+    if y1 is not None and y2 is not None and y1 > y2:
+        return second, first
+    return first, second
+
+
+# --- what a figure measures --------------------------------------------------------------------
+
+
+def measure_of(span: Span, rules: ContextRules) -> tuple[str | None, list[Token]]:
+    """What the figure counts, as a phrase from the parse, and the tokens of that phrase."""
+    doc = span.doc
+    figure_tokens = _figure_tokens(span)
+    root = span.root
+    noun = None
+    if span._.figure.quantity.unit == "percent":
+        noun = _of_object(root)  # "45% of victims", "a quarter of the labour force"
+    if noun is None:
+        noun = _counted_noun(span)
+    if noun is None or noun.lemma_.casefold() in rules.generic_nouns:
+        container = _container_object(span, rules)
+        if container is not None and container.i not in figure_tokens:
+            noun = container
+    if noun is None and span._.figure.quantity.unit == "count":
+        following = _noun_after(span)
+        if following:
+            noun = following[-1]
+            tokens = following + [t for t in _phrase(noun, figure_tokens, rules) if t.i > noun.i]
+            return _text(tokens), tokens
+    if noun is not None:
+        tokens = _phrase(noun, figure_tokens, rules)
+        tokens = _with_predicate(noun, tokens, figure_tokens, rules)
+        return _text(tokens), tokens
+    if span._.figure.quantity.unit in {"count", "percent"}:
+        subject = _clause_subject(root)
+        if subject is None:
+            return None, []
+        tokens = _phrase(subject, figure_tokens, rules)
+        return _text(tokens), tokens
+    return _money_measure(doc, root, figure_tokens, rules)
+
+
+def _clause_subject(token: Token) -> Token | None:
+    """"Arrivals fell from 23,275 ...": a figure with no noun of its own measures its clause's subject."""
+    for _ in range(4):
+        if token.dep_ in _SUBJECT_DEPS or token.head.i == token.i:
+            return None
+        token = token.head
+        if token.pos_ == "VERB":
+            subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS and c.pos_ == "NOUN"]
+            return subjects[0] if subjects else None
+    return None
+
+
+def _figure_tokens(span: Span) -> set[int]:
+    figure = span._.figure
+    whole = span.doc.char_span(figure.match_start, figure.end_char, alignment_mode="expand")
+    return set(range(whole.start, whole.end)) if whole is not None else set(range(span.start, span.end))
+
+
+def _counted_noun(span: Span) -> Token | None:
+    root = span.root
+    head = root.head
+    if head.i == root.i or head.i in range(span.start, span.end):
+        return None
+    if root.dep_ in {"nummod", "quantmod", "amod", "compound", "nmod", "npadvmod"} and head.pos_ in _NOUNS:
+        return head
+    if root.dep_ == "appos" and head.pos_ == "NOUN":
+        return head
+    return None
+
+
+def _noun_after(span: Span) -> list[Token]:
+    """When the parse does not attach the figure, the words up to the first noun after it
+    ("25-30,000 Eritrean, Somali and Ethiopian citizens")."""
+    words: list[Token] = []
+    for token in span.doc[span.end : span.end + 8]:
+        if token.pos_ == "NOUN":
+            return words + [token]
+        if token.pos_ in {"ADJ", "PROPN", "CCONJ"} or token.text == ",":
+            words.append(token)
+            continue
+        break
+    return []
+
+
+def _of_object(token: Token) -> Token | None:
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def _container_object(span: Span, rules: ContextRules) -> Token | None:
+    """"the number of Albanian citizens claiming asylum ... from 23,275": the X of "number of X"."""
+    token = span.root
+    for _ in range(6):
+        if token.head.i == token.i:
+            break
+        token = token.head
+        if token.lemma_.casefold() in rules.measure_containers:
+            found = _of_object(token)
+            if found is not None:
+                return found
+    containers = [
+        t for t in span.sent if t.i < span.start and t.lemma_.casefold() in rules.measure_containers and _of_object(t)
+    ]
+    return _of_object(containers[-1]) if containers else None
+
+
+def _phrase(noun: Token, figure_tokens: set[int], rules: ContextRules) -> list[Token]:
+    """The noun with the modifiers right before it and its phrase after it, stopping at another
+    figure, a punctuation mark or a relative clause ("UN agencies which aims ..." is "UN agencies")."""
+    doc = noun.doc
+    every_figure = {token.i for figure in doc.spans.get("statistic", []) for token in figure}
+    left: list[Token] = []
+    included = {noun.i}
+    for token in reversed(doc[noun.left_edge.i : noun.i]):
+        if token.i in figure_tokens or token.i in every_figure:
+            break
+        if token.dep_ not in _LEFT_MODIFIERS or token.head.i not in included:
+            break
+        left.insert(0, token)
+        included.add(token.i)
+    right: list[Token] = []
+    for token in doc[noun.i + 1 : noun.right_edge.i + 1]:
+        if token.i in figure_tokens:
+            continue
+        if token.i in every_figure or _opens_figure_phrase(token, every_figure):
+            break
+        if (token.is_punct and token.text not in {"-", "‐", "'", "’"}) or token.dep_ == "relcl":
+            break
+        right.append(token)
+    tokens = (left + [noun] + right)[: rules.max_measure_tokens]
+    while tokens and tokens[0].is_punct:
+        tokens = tokens[1:]
+    while tokens and tokens[-1].pos_ in {"ADP", "PUNCT", "CCONJ", "DET", "PART", "SCONJ", "PRON"}:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _opens_figure_phrase(token: Token, figure_tokens: set[int]) -> bool:
+    """A preposition or conjunction whose phrase holds another figure ("from 23,275 in 2019")."""
+    if token.dep_ not in {"prep", "cc", "punct", "advmod"}:
+        return False
+    return any(t.i in figure_tokens for t in token.subtree)
+
+
+def _with_predicate(noun: Token, tokens: list[Token], figure_tokens: set[int], rules: ContextRules) -> list[Token]:
+    """"100 million women send remittances": a counted subject keeps its verb and object."""
+    verb = noun.head
+    if noun.dep_ not in _SUBJECT_DEPS or verb.pos_ != "VERB" or not tokens or verb.i < tokens[-1].i:
+        return tokens
+    extra = [verb]
+    objects = [c for c in verb.rights if c.dep_ in {"dobj", "attr", "acomp"}]
+    every_figure = {token.i for figure in noun.doc.spans.get("statistic", []) for token in figure} | figure_tokens
+    if objects:
+        extra += [t for t in _subtree_tokens(objects[0]) if t.i not in every_figure][:4]
+    else:
+        extra += [c for c in verb.rights if c.dep_ in {"advmod", "prt"}][:1]
+    return tokens + extra
+
+
+def _subtree_tokens(token: Token) -> list[Token]:
+    return list(token.doc[token.left_edge.i : token.right_edge.i + 1])
+
+
+def _money_measure(doc: Doc, root: Token, figure_tokens: set[int], rules: ContextRules) -> tuple[str | None, list[Token]]:
+    """Money with no noun of its own: "USD 17.5 million has been committed by donors" is
+    "funding committed by donors"; "a shortfall of $600 million" is "shortfall"."""
+    if root.dep_ in _SUBJECT_DEPS and root.head.pos_ in {"VERB", "AUX"}:
+        verb = root.head
+        tokens = [verb]
+        for child in verb.rights:
+            if child.dep_ in {"agent", "dobj", "prep"}:
+                tokens += [t for t in _subtree_tokens(child) if t.i not in figure_tokens][:4]
+                break
+        return f"{rules.money_noun} {_text(tokens)}", tokens
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in _NOUNS:
+        owner = root.head.head
+        tokens = [t for t in doc[owner.left_edge.i : owner.i + 1] if t.i not in figure_tokens]
+        tokens = [t for t in tokens if t.pos_ not in {"DET", "NUM"} and t.dep_ != "poss"]
+        return _text(tokens), tokens
+    purpose = [c for c in root.rights if c.dep_ in {"acl", "relcl", "advcl", "prep"}]
+    if purpose:
+        tokens = [t for t in _subtree_tokens(purpose[0]) if t.i not in figure_tokens][: rules.max_measure_tokens]
+        while tokens and tokens[-1].pos_ in {"ADP", "PUNCT", "CCONJ", "DET"}:
+            tokens = tokens[:-1]
+        return f"{rules.money_noun} {_text(tokens)}", tokens
+    return rules.money_noun, []
+
+
+def _text(tokens: list[Token]) -> str | None:
+    if not tokens:
+        return None
+    parts: list[str] = []
+    for index, token in enumerate(tokens):
+        parts.append(token.text)
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if following is not None and following.i == token.i + 1:
+            parts.append(token.whitespace_)
+        elif following is not None:
+            parts.append(" ")
+    return re.sub(r"\s+", " ", "".join(parts)).strip() or None
+
+
+# --- the country a figure is about --------------------------------------------------------------
+
+
+def subject_of(span: Span, measure_tokens: list[Token]) -> str | None:
+    """ISO3 of the country the figure is about: named in what it measures ("Albanian citizens"),
+    else the subject of its clause ("Ghana hosted over 466,000")."""
+    countries = list(span.doc.spans.get("country", []))
+    if not countries:
+        return None
+    inside = {t.i for t in measure_tokens}
+    for country in countries:
+        if any(i in inside for i in range(country.start, country.end)):
+            return country.kb_id_
+    token = span.root
+    for _ in range(6):
+        if token.pos_ in {"VERB", "AUX"}:
+            subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS]
+            for subject in subjects:
+                for country in countries:
+                    if country.start <= subject.i < country.end:
+                        return country.kb_id_
+            break
+        if token.head.i == token.i or token.dep_ in _SUBJECT_DEPS:
+            break  # the figure is inside the subject itself
+        token = token.head
     return None

@@ -1,0 +1,354 @@
+"""Quantities as written in reports to values: "USD 17.5 million" is 17500000 USD.
+
+One grammar (a regular expression built from `rules/statistics/numbers.yaml` and the currency
+table) both finds quantities in running text and parses a single one, so what the statistic
+finder matches is exactly what `parse_quantity` understands. It covers digits with thousands
+separators ("23,275", "23 275", and "23.275" where a report writes decimals with a comma),
+decimals, scale words ("17.5 million", "2.3bn", "1M"), number words ("ten", "twenty-five",
+parsed by text2num), "a million", "half a million", fractions ("a quarter" of something is 25
+percent), approximations ("around", "over": the qualifier), percents and currencies.
+Whether a quantity is a statistic at all (not a year, a date, an identifier) is decided by the
+finder from its context, not here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Literal
+
+from text_to_num import text2num
+
+from pipeline.normalise.currencies import DEFAULT_RULES as CURRENCY_RULES
+from pipeline.normalise.currencies import CurrencyTable, currency_table
+from pipeline.rules import load_rules
+
+DEFAULT_RULES = "statistics/numbers.yaml"
+Form = Literal["digits", "words", "fraction", "ratio"]
+_SPACES = "[ \u00a0\u202f]"
+_GROUP_SEPARATORS = ",\u00a0\u202f "
+
+
+def _alternatives(words: list[str] | tuple[str, ...]) -> str:
+    """Regex alternatives, longest first, with any run of spaces between words of a phrase."""
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(set(words), key=len, reverse=True))
+
+
+def _alternation(words: list[str] | tuple[str, ...]) -> str:
+    """A case-insensitive group of the alternatives."""
+    return f"(?i:{_alternatives(words)})"
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+@dataclass(frozen=True)
+class NumberVocabulary:
+    """The words that write numbers, scales, fractions, percents and approximations."""
+
+    cardinal_words: tuple[str, ...]
+    ordinal_words: tuple[str, ...]
+    scale_words: dict[str, float]
+    attached_scales: dict[str, float]
+    money_only_scales: dict[str, float]
+    fractions: dict[str, float]
+    fraction_counts: tuple[str, ...]
+    fraction_followers: tuple[str, ...]
+    article_numbers: tuple[str, ...]
+    dozen: float
+    qualifiers: tuple[str, ...]
+    non_approximating_qualifiers: frozenset[str]
+    percent_signs: tuple[str, ...]
+    percentage_point_words: frozenset[str]
+    ratio_joiners: tuple[str, ...] = ()
+
+    @classmethod
+    def from_rules(cls, data: dict) -> "NumberVocabulary":
+        return cls(
+            cardinal_words=tuple(data["cardinal_words"]),
+            ordinal_words=tuple(data["ordinal_words"]),
+            scale_words={str(k).casefold(): float(v) for k, v in data["scale_words"].items()},
+            attached_scales={str(k): float(v) for k, v in data["attached_scale_suffixes"].items()},
+            money_only_scales={str(k): float(v) for k, v in data["money_only_scale_suffixes"].items()},
+            fractions={str(k).casefold(): float(v) for k, v in data["fractions"].items()},
+            fraction_counts=tuple(data["fraction_counts"]),
+            fraction_followers=tuple(data["fraction_followers"]),
+            article_numbers=tuple(data["article_numbers"]),
+            dozen=float(data.get("dozen", 12)),
+            qualifiers=tuple(str(q) for q in data["qualifiers"]),
+            non_approximating_qualifiers=frozenset(_fold(q) for q in data.get("non_approximating_qualifiers", ())),
+            percent_signs=tuple(str(p) for p in data["percent_signs"]),
+            percentage_point_words=frozenset(_fold(p) for p in data.get("percentage_point_words", ())),
+            ratio_joiners=tuple(str(j) for j in data.get("ratio_joiners", ())),
+        )
+
+
+@lru_cache(maxsize=None)
+def number_vocabulary(rules_path: str = DEFAULT_RULES) -> NumberVocabulary:
+    return NumberVocabulary.from_rules(load_rules(rules_path))
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One quantity as parsed: its scaled value and unit, and how it was written."""
+
+    value: float  # scaled: "17.5 million" is 17500000.0
+    unit: str  # "count", "percent" or an ISO 4217 code
+    number: float  # the number before any scale: 17.5
+    scale: float  # 1e6 for "million", 1.0 when there is none
+    form: Form
+    text: str  # the quantity as written, without its qualifier: "USD 17.5 million"
+    start: int  # where `text` starts and ends in the string that was parsed
+    end: int
+    qualifier: str | None = None  # "around", "more than"; None when exact
+    decimals: int = 0  # digits written after the decimal point: the stated precision
+    groups: int = 0  # thousands groups written: "30,000" has 1
+    currency_written: bool = False
+    percentage_points: bool = False
+
+    @property
+    def bare(self) -> bool:
+        """A plain number with no scale, unit, currency or separators: could be a year or an identifier."""
+        return self.unit == "count" and self.scale == 1.0 and self.groups == 0 and self.form in ("digits", "words")
+
+    def scaled_by(self, scale: float) -> "Quantity":
+        return replace(self, value=self.number * scale, scale=scale)
+
+    def with_unit(self, unit: str) -> "Quantity":
+        return replace(self, unit=unit)
+
+
+def decimal_comma_convention(text: str) -> bool:
+    """Does the text write "1.098.913" and "2,5 million" (dots group thousands, a comma marks decimals)?"""
+    if re.search(r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.,])", text):
+        return True
+    return bool(re.search(r"(?<![\d.,])\d+,\d{1,2}(?![\d,])\s*(?:%|million|billion|mln|mld|miliard)", text))
+
+
+class QuantityGrammar:
+    """Finds and parses quantities; one instance per number convention (decimal point or comma)."""
+
+    def __init__(self, vocabulary: NumberVocabulary, currencies: CurrencyTable, decimal_comma: bool = False) -> None:
+        self.vocabulary = vocabulary
+        self.currencies = currencies
+        self.decimal_comma = decimal_comma
+        self.pattern = re.compile(self._build(), re.UNICODE)
+
+    def _build(self) -> str:
+        v = self.vocabulary
+        if self.decimal_comma:
+            digits = rf"\d{{1,3}}(?:[.\u00a0\u202f ]\d{{3}})+(?:,\d+)?|\d+(?:,\d+)?"
+        else:
+            digits = rf"\d{{1,3}}(?:[,\u00a0\u202f ]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+        digits = rf"(?<![\w.,/])(?<![^\W\d_]-)(?:{digits})(?![.,]?\d)"
+        word = _alternation(v.cardinal_words)
+        after_hundreds = "|".join(f"(?<={w})" for w in ("hundred", "thousand", "Hundred", "Thousand", "HUNDRED", "THOUSAND"))
+        joined_word = rf"(?:(?:-|\s+){word}|(?:{after_hundreds})\s+(?i:and)\s+{word})"
+        article = rf"(?i:a|one)\s+(?={_alternation(v.article_numbers)}\b)"
+        words = rf"\b(?:{article})?(?:{word}|(?i:dozen))(?:{joined_word})*\b"
+        scale_words = _alternation(list(v.scale_words))
+        half_scaled = rf"\b(?i:half)\s+(?:(?i:a)\s+)?{scale_words}\b"
+        fraction_words = _alternation(list(v.fractions))
+        counts = _alternation(v.fraction_counts)
+        followers = _alternation(v.fraction_followers)
+        fraction = rf"\b(?:(?P<fcount>{counts})[\s-]+)?(?P<fword>{fraction_words})\b(?=\s+{followers}\b)"
+        attached = "|".join(re.escape(s) for s in sorted(v.attached_scales, key=len, reverse=True))
+        money_scale = "|".join(re.escape(s) for s in sorted(v.money_only_scales, key=len, reverse=True))
+        scale = (
+            rf"(?:{_SPACES}?(?P<scale>{scale_words})\b"
+            rf"|(?<=\d)(?P<attached>{attached})\b"
+            rf"|(?<=\d)(?P<money_scale>{money_scale})\b)"
+        )
+        percent = _alternation([sign for sign in v.percent_signs if sign != "%"])
+        percent = rf"(?P<percent>%|{percent}\b)"
+        single = rf"(?:\d{{1,3}}|{word})"
+        ratio = rf"(?<![\w.,])(?P<rnum>{single})\s+(?:{_alternation(v.ratio_joiners)})\s+(?P<rden>{single})\b(?![.,]?\d)"
+        qualifier = _alternation(v.qualifiers)
+        return (
+            rf"(?P<qualifier>\b{qualifier}\s+)?"
+            rf"(?P<body>"
+            rf"(?:(?P<cur_pre>{self.currencies.prefix_pattern}){_SPACES}?)?"
+            rf"(?:(?P<ratio>{ratio})|(?P<fraction>{fraction})|(?P<half_scaled>{half_scaled})|(?P<words>{words})|(?P<digits>{digits}))"
+            rf"(?:{scale})?"
+            rf"(?:{_SPACES}?{percent}|{_SPACES}(?P<cur_post>{self.currencies.suffix_pattern}))?"
+            rf")(?![\w%])"
+        )
+
+    def finditer(self, text: str):
+        """Every quantity-shaped match in the text, left to right."""
+        return self.pattern.finditer(text)
+
+    def parse_match(self, match: re.Match) -> Quantity | None:
+        """The quantity a match stands for; None if its words do not make a number."""
+        v = self.vocabulary
+        groups = match.groupdict()
+        unit = "count"
+        currency_written = False
+        for name in ("cur_pre", "cur_post"):
+            if groups.get(name):
+                code = self.currencies.code_of(groups[name])
+                if code is None:
+                    return None
+                unit, currency_written = code, True
+        decimals = group_count = 0
+        scale = 1.0
+        if groups.get("ratio"):
+            numerator, denominator = self._single_value(groups["rnum"]), self._single_value(groups["rden"])
+            if not denominator or numerator is None or numerator > denominator or currency_written:
+                return None
+            number, form = round(100.0 * numerator / denominator, 2), "ratio"
+            unit = "percent"
+        elif groups.get("fraction"):
+            word = groups["fword"].casefold()
+            count_word = (groups.get("fcount") or "").casefold()
+            if not count_word and word not in ("half", "halves"):
+                return None  # "third", "quarter" alone are ordinals or periods ("the second quarter")
+            count = 1.0 if count_word in ("", "a", "one") else float(text2num(count_word, "en"))
+            number = round(100.0 * count / v.fractions[word], 2)
+            form: Form = "fraction"
+            if unit == "count":
+                unit = "percent"
+        elif groups.get("half_scaled"):
+            scale_word = groups["half_scaled"].split()[-1].casefold()
+            number, scale, form = 0.5, v.scale_words[scale_word], "words"
+        elif groups.get("words"):
+            value = self._words_value(groups["words"])
+            if value is None:
+                return None
+            scale = self._largest_scale_word(groups["words"])
+            number, form = value / scale, "words"
+        else:
+            number, decimals, group_count = self._digits_value(groups["digits"])
+            form = "digits"
+        if groups.get("scale") and scale == 1.0:
+            scale = v.scale_words[groups["scale"].casefold()]
+        elif groups.get("attached"):
+            scale = v.attached_scales[groups["attached"]]
+        elif groups.get("money_scale"):
+            if not currency_written:
+                return None  # "5m" without a currency is five metres
+            scale = v.money_only_scales[groups["money_scale"]]
+        percentage_points = False
+        if groups.get("percent"):
+            if currency_written or form == "ratio":
+                return None
+            unit = "percent"
+            percentage_points = _fold(groups["percent"]) in v.percentage_point_words
+        qualifier = _fold(groups["qualifier"]) if groups.get("qualifier") else None
+        if qualifier in v.non_approximating_qualifiers:
+            qualifier = None
+        return Quantity(
+            value=number * scale,
+            unit=unit,
+            number=number,
+            scale=scale,
+            form=form,
+            text=groups["body"],
+            start=match.start("body"),
+            end=match.end("body"),
+            qualifier=qualifier,
+            decimals=decimals,
+            groups=group_count,
+            currency_written=currency_written,
+            percentage_points=percentage_points,
+        )
+
+    def parse(self, text: str) -> Quantity | None:
+        """Parse one quantity that is the whole of `text` ("around USD 17.5 million")."""
+        match = self.pattern.fullmatch(text.strip())
+        return self.parse_match(match) if match else None
+
+    def _digits_value(self, text: str) -> tuple[float, int, int]:
+        if self.decimal_comma:
+            integer, _, fraction = text.partition(",")
+            group_separators = ".\u00a0\u202f "
+        else:
+            integer, _, fraction = text.partition(".")
+            group_separators = _GROUP_SEPARATORS
+        groups = sum(integer.count(sep) for sep in group_separators)
+        for sep in group_separators:
+            integer = integer.replace(sep, "")
+        value = float(f"{integer or '0'}.{fraction}" if fraction else integer)
+        return value, len(fraction), groups
+
+    def _single_value(self, text: str) -> float | None:
+        return float(text) if text.isdigit() else self._words_value(text)
+
+    def _largest_scale_word(self, text: str) -> float:
+        """"six million" is 6 x 1e6: the scale lets a range share it ("six to eight million")."""
+        words = _fold(text).replace("-", " ").split()
+        if words and words[-1] in self.vocabulary.scale_words:
+            return self.vocabulary.scale_words[words[-1]]
+        return 1.0
+
+    def _words_value(self, text: str) -> float | None:
+        words = _fold(text).replace("-", " ").split()
+        if words and words[0] == "a":
+            words[0] = "one"
+        multiplier = 1.0
+        if words and words[-1] == "dozen":
+            multiplier = self.vocabulary.dozen
+            words = words[:-1] or ["one"]
+        try:
+            return float(text2num(" ".join(words), "en")) * multiplier
+        except ValueError:
+            return None
+
+
+@lru_cache(maxsize=None)
+def quantity_grammar(
+    decimal_comma: bool = False, rules_path: str = DEFAULT_RULES, currency_rules: str = CURRENCY_RULES
+) -> QuantityGrammar:
+    """The grammar for one number convention, built from the rule files (cached per process)."""
+    return QuantityGrammar(number_vocabulary(rules_path), currency_table(currency_rules), decimal_comma)
+
+
+def parse_quantity(text: str, decimal_comma: bool = False) -> Quantity | None:
+    """"USD 17.5 million" -> 17500000 USD; "a quarter of" -> 25 percent; "around 45%" -> 45 percent, "around".
+
+    `text` is one quantity (a trailing "of ..." is needed only for fractions); None if it is not one.
+    """
+    grammar = quantity_grammar(decimal_comma)
+    stripped = text.strip()
+    match = grammar.pattern.match(stripped)
+    if match is None or stripped[match.end() :].strip() and not match.group("fraction"):
+        return None
+    return grammar.parse_match(match)
+
+
+def parse_number(text: str, decimal_comma: bool = False) -> float | None:
+    """The value of a number as written: "23,275", "17.5 million", "twenty-five", "half a million"."""
+    quantity = parse_quantity(text, decimal_comma)
+    return quantity.value if quantity is not None else None
+
+
+def percent_change(base: float, new: float) -> float | None:
+    """Relative change from `base` to `new` in percent; None when the base is zero."""
+    if base == 0:
+        return None
+    return (new - base) / base * 100.0
+
+
+def change_tolerance(decimals: int) -> float:
+    """How far a computed change may be from a stated one and still agree: one unit of the last
+    stated digit ("70%" agrees with 70.98%; "70.5%" needs 70.4..70.6), since reports round or truncate."""
+    return 10.0 ** (-decimals)
+
+
+def stated_change_disagreement(
+    base: float, new: float, stated: float, direction: Literal["up", "down"], decimals: int = 0, points: bool = False
+) -> str | None:
+    """A short message when a stated change ("down 70%") disagrees with its figures beyond rounding; else None.
+
+    `points`: the change is in percentage points and the figures are percents (absolute difference).
+    """
+    computed = (new - base) if points else percent_change(base, new)
+    if computed is None:
+        return None
+    signed = -abs(stated) if direction == "down" else abs(stated)
+    if abs(computed - signed) < change_tolerance(decimals):
+        return None
+    unit = " points" if points else "%"
+    return f"stated {signed:+g}{unit} but figures give {computed:+.1f}{unit}"
