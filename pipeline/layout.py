@@ -1,11 +1,42 @@
-"""The report's layout: sections from headings and speaker turns, located by original offsets."""
+"""The report's layout: its title, sections and speaker turns, located by original offsets.
+
+What counts as what (the definitions the tables follow):
+
+- **Title**: the report's one Markdown H1 (or, without one, a title-like first line). It is
+  document metadata, not a section.
+- **Section**: a heading that is not a speaker's introduction: a Markdown heading, a line in
+  capitals ("ROUNDTABLE ONE"), a short numbered line ("2.1 Labour mobility"), a short bold line.
+  It runs to the next heading of the same or a higher level, so a heading directly followed by
+  another ("SUMMARY REPORT" before "OPENING REMARKS") is an empty section. A row's `section` is
+  the title of the innermost section it stands in.
+- **Speaker turn**: from an introduction line ("**Ms. Olga Poalelungi, Director, ..., Government
+  of Moldova**", "### **Mr. Andi Mahila, ...**", "..., moderated by Ms. Alia El-Yassir, ...") to the
+  next introduction line or the next section heading, whichever comes first. Two turns of one
+  person share a `person_id`.
+
+An introduction line is a short standalone block: a heading, a wholly emphasised paragraph or
+list item, or a plain paragraph that does not end like a sentence. Long prose paragraphs, table
+cells and plain list items (lists of participants) never introduce a turn, and a plain line that
+names its person last ("Deputy Minister ..., Mr. Oleg Babin") reads as a photo caption.
+"""
 
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
+from pipeline.normalise.dates import date_line
+from pipeline.normalise.people import Introduction, parse_introduction, person_key, surname
 from pipeline.prepare import Block, Prepared
+from pipeline.rules import load_rules
+
+SECTION_RULES = "speakers/sections.yaml"
+METADATA_RULES = "speakers/metadata.yaml"
+
+_STRONG_LINE = re.compile(r"^\s*(?:#{1,6}\s+)?(?:[-*+]\s+)?(\*\*|__)(?!\s).+?(?<!\s)\1\s*:?\s*$", re.DOTALL)
+_NUMBERED = re.compile(r"^\s*(?:#{1,6}\s+)?(?:\*\*|__)?\s*(?P<number>(?:\d{1,2}\.)+\d{0,2}|[IVX]{1,5}\.)\s+\S")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*$")
 
 
 @dataclass(frozen=True)
@@ -14,8 +45,9 @@ class Section:
 
     title: str
     level: int
-    start: int  # original offsets
-    end: int
+    start: int  # original offsets: from the heading line ...
+    end: int  # ... to the next heading of the same or a higher level
+    heading_end: int = -1  # original end of the heading line itself
 
 
 @dataclass(frozen=True)
@@ -35,14 +67,23 @@ class SpeakerTurn:
     end: int
     intro_start: int  # original offsets of the introduction line
     intro_end: int
+    name_start: int = -1  # original offsets of the name in the introduction line
+    name_end: int = -1
+    country_rule: str | None = None  # "government" (Government of X, Republic of X) or "post" (IOM Ukraine)
+    affiliation_spans: tuple[tuple[int, int], ...] = ()  # original spans of the organisation parts
+    post_spans: tuple[tuple[int, int], ...] = ()  # original spans of every part after the name
 
 
 @dataclass(frozen=True)
 class Layout:
-    """Sections and speaker turns of one report, with lookups by original offset."""
+    """Title, sections and speaker turns of one report, with lookups by original offset."""
 
     sections: tuple[Section, ...] = ()
     turns: tuple[SpeakerTurn, ...] = ()
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    body_start: int | None = None  # original offset of the first section or turn: before it is front matter
+    event_date: str | None = None  # ISO date of the front matter's date line
     _section_starts: list[int] = field(default_factory=list, repr=False)
     _turn_starts: list[int] = field(default_factory=list, repr=False)
 
@@ -60,33 +101,234 @@ class Layout:
         return None
 
     def turn_at(self, offset: int) -> SpeakerTurn | None:
+        """The speaker turn containing an original offset, if any."""
         index = bisect.bisect_right(self._turn_starts, offset) - 1
         if index >= 0 and offset < self.turns[index].end:
             return self.turns[index]
         return None
 
+    def turns_of(self, person_id: str) -> tuple[SpeakerTurn, ...]:
+        return tuple(turn for turn in self.turns if turn.person_id == person_id)
 
-def is_section_heading(block: Block) -> bool:
-    """Markdown headings and short all-capital lines open sections."""
-    return block.kind == "heading" or (block.all_caps and block.kind in ("paragraph", "list_item"))
+
+# --- introductions ---------------------------------------------------------------------------------
+
+
+def read_introduction(block: Block) -> Introduction | None:
+    """The speaker a block introduces, if it is an introduction line."""
+    text = block.text.strip()
+    if block.kind == "heading" or block.emphasised:
+        if block.kind == "table_cell" or text.endswith(("!", "?")):
+            return None
+        return parse_introduction(text, allow_name_last=True)
+    if block.kind != "paragraph" or _SENTENCE_END.search(text):
+        return None
+    return parse_introduction(text)
+
+
+# --- sections --------------------------------------------------------------------------------------
+
+
+def _heading_level(block: Block, index: int, blocks: tuple[Block, ...], rules: dict) -> int | None:
+    """The level of a block that opens a section, or None for any other block."""
+    if block.kind == "heading":
+        return block.heading_level
+    if block.kind not in ("paragraph", "list_item"):
+        return None
+    text = block.text.strip()
+    if block.all_caps and re.search(r"[^\W\d_]{3,}", text):  # not "22-06-2020 06:08 PM"
+        return int(rules["all_caps_level"])
+    ends_like_sentence = text[-1:] in rules["non_heading_endings"]
+    words = len(text.split())
+    numbered = _NUMBERED.match(block.raw)
+    if numbered and not ends_like_sentence and words <= rules["numbered_max_words"]:
+        beside_list = any(
+            0 <= other < len(blocks) and blocks[other].kind == "list_item" for other in (index - 1, index + 1)
+        )
+        if not beside_list and (text[:1].isupper() or text[:1].isdigit()):
+            number = numbered.group("number").rstrip(".")
+            return 1 + len(number.split(".")) if number[:1].isdigit() else 2
+    if (
+        block.emphasised
+        and _STRONG_LINE.match(block.raw)
+        and not ends_like_sentence
+        and words <= rules["bold_line_max_words"]
+    ):
+        return int(rules["bold_line_level"])
+    return None
+
+
+def _title_block(
+    prepared: Prepared, heading_indexes: list[int], introductions: set[int], rules: dict
+) -> Block | None:
+    """The report's title: its first H1 when no section heading comes before it, else a title-like first line."""
+    blocks = prepared.blocks
+    first_heading = heading_indexes[0] if heading_indexes else len(blocks)
+    for index in heading_indexes:
+        block = blocks[index]
+        if block.kind == "heading" and block.heading_level == 1:
+            return block if index == first_heading else None
+    first_body = min([first_heading, *introductions])
+    for block in blocks[: min(first_body, rules["title_search_blocks"])]:
+        text = block.text.strip()
+        if block.kind != "paragraph" or text[-1:] in rules["title_non_endings"]:
+            continue
+        if not rules["title_min_words"] <= len(text.split()) <= rules["title_max_words"]:
+            continue
+        if _SENTENCE_END.search(text) or date_line(text, rules["title_max_words"]):
+            continue
+        return block
+    return None
+
+
+def _clean_title(text: str, trim: str) -> str:
+    return re.sub(r"\s+", " ", text).strip(trim).strip()
+
+
+def _sections(
+    prepared: Prepared, introductions: set[int], rules: dict
+) -> tuple[tuple[Section, ...], Block | None]:
+    blocks = prepared.blocks
+    levels: dict[int, int] = {}
+    for index, block in enumerate(blocks):
+        if index in introductions:
+            continue
+        level = _heading_level(block, index, blocks, rules)
+        if level is not None:
+            levels[index] = level
+    title = _title_block(prepared, sorted(levels), introductions, rules)
+    headings = [(blocks[index], level) for index, level in sorted(levels.items()) if blocks[index] is not title]
+    sections: list[Section] = []
+    end_of_text = len(prepared.original)
+    for position, (block, level) in enumerate(headings):
+        end = end_of_text
+        for later, later_level in headings[position + 1:]:
+            if later_level <= level:
+                end = later.orig_start
+                break
+        title_text = _clean_title(block.text, rules["title_trim"])
+        if title_text:
+            sections.append(Section(title_text, level, block.orig_start, end, block.orig_end))
+    return tuple(sections), title
+
+
+# --- turns -----------------------------------------------------------------------------------------
+
+
+class _People:
+    """Gives one person_id to every introduction of one person (full name, or a unique surname)."""
+
+    def __init__(self) -> None:
+        self.by_name: dict[str, str] = {}
+        self.by_surname: dict[str, set[str]] = {}
+
+    def person_of(self, name: str) -> str:
+        key = person_key(name)
+        if key in self.by_name:
+            return self.by_name[key]
+        last = person_key(surname(name))
+        namesakes = self.by_surname.get(last, set())
+        if len(key.split()) == 1 and len(namesakes) == 1:
+            return next(iter(namesakes))  # "Mr. Grandet" after "Mr. Philippe Grandet"
+        if last in self.by_name and len(namesakes) == 1:  # "Mr. Philippe Grandet" after "Mr. Grandet"
+            self.by_name[key] = self.by_name[last]
+            return self.by_name[key]
+        person_id = f"p{len(set(self.by_name.values())) + 1:02d}"
+        self.by_name[key] = person_id
+        self.by_surname.setdefault(last, set()).add(person_id)
+        return person_id
+
+
+def _original_span(prepared: Prepared, block: Block, start: int, end: int) -> tuple[int, int]:
+    return prepared.to_original(block.start + start, block.start + end)
+
+
+def _turns(
+    prepared: Prepared, found: list[tuple[Block, Introduction]], sections: tuple[Section, ...], layout: Layout
+) -> tuple[SpeakerTurn, ...]:
+    section_starts = sorted(section.start for section in sections)
+    width = max(2, len(str(len(found))))
+    people = _People()
+    turns: list[SpeakerTurn] = []
+    for position, (block, intro) in enumerate(found):
+        end = found[position + 1][0].orig_start if position + 1 < len(found) else len(prepared.original)
+        next_section = bisect.bisect_right(section_starts, block.orig_start)
+        if next_section < len(section_starts):
+            end = min(end, section_starts[next_section])
+        section = layout.section_at(block.orig_start)
+        name_start, name_end = _original_span(prepared, block, intro.name_start, intro.name_end)
+        turns.append(
+            SpeakerTurn(
+                speaker_id=f"s{position + 1:0{width}d}",
+                person_id=people.person_of(intro.name),
+                name=intro.name,
+                honorific=intro.honorific,
+                role=intro.role,
+                organisation_text=intro.organisation,
+                country_iso3=intro.country_iso3,
+                is_moderator=intro.is_moderator,
+                section=section.title if section else None,
+                start=block.orig_start,
+                end=end,
+                intro_start=block.orig_start,
+                intro_end=block.orig_end,
+                name_start=name_start,
+                name_end=name_end,
+                country_rule=intro.country_rule,
+                affiliation_spans=tuple(_original_span(prepared, block, s, e) for s, e in intro.affiliation_spans),
+                post_spans=tuple(_original_span(prepared, block, s, e) for s, e in intro.post_spans),
+            )
+        )
+    return tuple(turns)
+
+
+def _event_date(prepared: Prepared, body_start: int | None) -> str | None:
+    """The date of the first short date line before the report's body ("24 March 2021, 09:30 – 13:30 CET").
+
+    The front matter ends at the first section, turn or prose sentence: a date further on is
+    a date the report talks about, not the event's.
+    """
+    max_words = load_rules(METADATA_RULES)["date_line_max_words"]
+    for block in prepared.blocks:
+        if body_start is not None and block.orig_start >= body_start:
+            break
+        if block.kind == "paragraph" and len(block.text.split()) > max_words and _SENTENCE_END.search(block.text):
+            break
+        found = date_line(block.text, max_words)
+        if found is not None:
+            return found.iso
+    return None
+
+
+def find_introductions(prepared: Prepared) -> dict[int, Introduction]:
+    """The introduction lines of a report, by block index."""
+    found: dict[int, Introduction] = {}
+    for index, block in enumerate(prepared.blocks):
+        intro = read_introduction(block)
+        if intro is not None:
+            found[index] = intro
+    return found
 
 
 def find_sections(prepared: Prepared) -> tuple[Section, ...]:
-    """Each heading opens a section that runs to the next heading of the same or a higher level."""
-    headings = [block for block in prepared.blocks if is_section_heading(block)]
-    sections: list[Section] = []
-    end_of_text = len(prepared.original)
-    for index, block in enumerate(headings):
-        level = block.heading_level or 2
-        end = end_of_text
-        for later in headings[index + 1:]:
-            if (later.heading_level or 2) <= level:
-                end = later.orig_start
-                break
-        sections.append(Section(title=block.text, level=level, start=block.orig_start, end=end))
-    return tuple(sections)
+    """Sections of a report: every heading except its title and speaker introductions."""
+    return _sections(prepared, set(find_introductions(prepared)), load_rules(SECTION_RULES))[0]
 
 
 def detect_layout(prepared: Prepared) -> Layout:
-    """Sections and speaker turns of a prepared report."""
-    return Layout(sections=find_sections(prepared))
+    """Title, sections and speaker turns of a prepared report."""
+    by_index = find_introductions(prepared)
+    found = [(prepared.blocks[index], intro) for index, intro in by_index.items()]
+    introductions = set(by_index)
+    sections, title = _sections(prepared, introductions, load_rules(SECTION_RULES))
+    starts = [section.start for section in sections] + [block.orig_start for block, _ in found]
+    body_start = min(starts) if starts else None
+    skeleton = Layout(sections=sections)
+    return Layout(
+        sections=sections,
+        turns=_turns(prepared, found, sections, skeleton),
+        title=_clean_title(title.text, " ") if title else None,
+        title_span=(title.orig_start, title.orig_end) if title else None,
+        body_start=body_start,
+        event_date=_event_date(prepared, body_start),
+    )

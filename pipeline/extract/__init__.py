@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pipeline.extract.context import ExtractionContext
 from pipeline.extract.countries import extract_countries
 from pipeline.extract.location import attribute_locations
+from pipeline.extract.metadata import extract_metadata
 from pipeline.extract.organisations import extract_organisations
 from pipeline.extract.speakers import extract_speakers
 from pipeline.extract.statistics import extract_statistics
@@ -21,6 +22,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     extract_strategies,
     extract_statistics,
     extract_speakers,
+    extract_metadata,
 )
 
 

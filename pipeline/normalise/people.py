@@ -1,0 +1,441 @@
+"""People in meeting reports: honorifics, names, and the introduction lines that present a speaker.
+
+Pure functions over strings, driven by `rules/speakers/introductions.yaml`. An
+introduction line names a person and their post, in one of a few shapes:
+
+- name first: "Ms. Olga Poalelungi, Director, Bureau for Migration and Asylum, Government of Moldova"
+  (with or without honorific; without one, the post must contain a role word);
+- after a cue: "Interactive discussion ..., moderated by Ms. Alia El-Yassir, UN Women Regional Director"
+  or a label: "Moderator: Ms. X, Role";
+- name last: "Deputy Minister of Interior, Government of Albania, Mr. Andi Mahila" (only where the
+  caller allows it: such lines are also photo captions).
+
+The post after the name is split into comma parts, each classed as a role, an organisation, a
+government ("Government of Armenia", "Republic of Serbia") or a bare country, and the speaker's
+country follows from those parts (see `speaker_country`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Literal
+
+from pipeline.normalise.countries import country_gazetteer
+from pipeline.rules import load_rules
+
+RULES_FILE = "speakers/introductions.yaml"
+
+PartKind = Literal["role", "organisation", "government", "country"]
+CountryRule = Literal["government", "post"]
+
+_WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]*[A-Z](?:-[A-Z0-9]+)*\b")
+_NAME_WORD = re.compile(r"[^\W\d_]\.|[^\W\d_](?:[^\W\d_]|['’\-])*")  # "Kennedy", "El-Yassir", "J."
+
+
+@dataclass(frozen=True)
+class IntroductionRules:
+    """The rule file, compiled once."""
+
+    honorific: re.Pattern[str]  # one or two stacked honorifics at the start of a string
+    name_particles: frozenset[str]
+    moderator_cue: re.Pattern[str]
+    speech_cue: re.Pattern[str]
+    moderator_label: re.Pattern[str]
+    role_word: re.Pattern[str]
+    organisation_word: re.Pattern[str]
+    government_word: re.Pattern[str]
+    government_prefix: re.Pattern[str]
+    government_suffix: re.Pattern[str]
+    state_word: re.Pattern[str]
+    max_words: int
+    max_name_words: int
+
+
+def _words_pattern(words: list[str]) -> re.Pattern[str]:
+    """Whole-word, case-insensitive alternation, longest first."""
+    alternatives = sorted({re.escape(word) for word in words}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
+
+
+def _cue_pattern(cues: list[str]) -> re.Pattern[str]:
+    alternatives = sorted({re.escape(cue.strip()) for cue in cues}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")\s*", re.IGNORECASE)
+
+
+def compile_rules(data: dict) -> IntroductionRules:
+    """Compile a parsed rule file (tests pass their own)."""
+    honorifics = sorted({re.escape(h.rstrip(".")) for h in data["honorifics"]}, key=len, reverse=True)
+    one = r"(?:" + "|".join(honorifics) + r")(?:\.\s*|\s+)"
+    label_words = [cue.rstrip(": ") for cue in data["moderator_cues"] if cue.endswith(":")]
+    return IntroductionRules(
+        honorific=re.compile(r"(?:" + one + r"){1,2}(?=[^\W\d_])"),
+        name_particles=frozenset(data["name_particles"]),
+        moderator_cue=_cue_pattern(data["moderator_cues"]),
+        speech_cue=_cue_pattern(data["speech_cues"]),
+        moderator_label=_words_pattern(label_words),
+        role_word=_words_pattern(data["role_words"]),
+        organisation_word=_words_pattern(data["organisation_words"]),
+        government_word=_words_pattern(data["government_words"]),
+        government_prefix=re.compile(
+            r"^(?:the\s+)?(?:" + "|".join(re.escape(p) for p in data["government_prefixes"]) + r")\s+(?:the\s+)?",
+            re.IGNORECASE,
+        ),
+        government_suffix=re.compile(
+            r"\s+(?:" + "|".join(re.escape(s) for s in data["government_suffixes"]) + r")$", re.IGNORECASE
+        ),
+        state_word=_words_pattern(data["state_words"]),
+        max_words=int(data["max_words"]),
+        max_name_words=int(data["max_name_words"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def introduction_rules() -> IntroductionRules:
+    """The compiled rules of `rules/speakers/introductions.yaml` (once per process)."""
+    return compile_rules(load_rules(RULES_FILE))
+
+
+# --- names -----------------------------------------------------------------------------------------
+
+
+def split_honorific(text: str, rules: IntroductionRules | None = None) -> tuple[str | None, str]:
+    """("Ms.", "Olga Poalelungi") from "Ms. Olga Poalelungi"; (None, text) when there is no honorific."""
+    rules = rules or introduction_rules()
+    text = text.strip()
+    found = rules.honorific.match(text)
+    if not found:
+        return None, text
+    return re.sub(r"\s+", " ", found.group().strip()), text[found.end():].strip()
+
+
+def is_personal_name(text: str, rules: IntroductionRules | None = None, min_words: int = 1) -> bool:
+    """Capitalised words (particles allowed inside), no role or body word, not a country."""
+    rules = rules or introduction_rules()
+    words = text.split()
+    if not min_words <= len(words) <= rules.max_name_words:
+        return False
+    for index, word in enumerate(words):
+        if word in rules.name_particles and 0 < index < len(words) - 1:
+            continue
+        if not _NAME_WORD.fullmatch(word) or not word[0].isupper():
+            return False
+        if len(word) > 1 and word.isupper() and not word.endswith("."):
+            return False  # an acronym ("IOM"), not a name
+    if rules.role_word.search(text) or rules.organisation_word.search(text) or rules.government_word.search(text):
+        return False
+    return country_gazetteer().lookup(text) is None
+
+
+def person_key(name: str) -> str:
+    """Spelling-insensitive key of a name: "Sónia  Pereira" and "Sonia Pereira" are one person."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    return re.sub(r"[\s.\-'’]+", " ", text).strip().casefold()
+
+
+def surname(name: str) -> str:
+    """The last word of a name ("El-Yassir" of "Alia El-Yassir")."""
+    return name.split()[-1] if name.split() else name
+
+
+# --- countries -------------------------------------------------------------------------------------
+
+
+def countries_named(text: str, max_words: int = 6) -> list[str]:
+    """ISO3 codes of the countries a phrase names ("Representative for Bosnia and Herzegovina" -> BIH), in order."""
+    gazetteer = country_gazetteer()
+    words = list(_WORD.finditer(text))
+    found: list[str] = []
+    index = 0
+    while index < len(words):
+        for width in range(min(max_words, len(words) - index), 0, -1):
+            first, last = words[index], words[index + width - 1]
+            candidate = text[first.start():last.end()].rstrip(".")
+            if not candidate[:1].isupper() or not last.group()[:1].isupper():
+                continue
+            entry = gazetteer.lookup(candidate)
+            if entry is not None and not (entry.form.isupper() and candidate != entry.form):
+                found.append(entry.iso3)
+                index += width
+                break
+        else:
+            index += 1
+    return found
+
+
+def _government_country(part: str, rules: IntroductionRules) -> str | None:
+    """ISO3 when a whole part names a government: "Government of Armenia", "Republic of Serbia"."""
+    gazetteer = country_gazetteer()
+    stripped = rules.government_prefix.sub("", part, count=1)
+    if stripped == part:
+        stripped = rules.government_suffix.sub("", part, count=1)
+    if stripped != part:
+        entry = gazetteer.lookup(stripped)
+        return entry.iso3 if entry is not None else None
+    entry = gazetteer.lookup(part)
+    if entry is not None and entry.kind != "demonym" and (entry.kind == "official" or rules.state_word.search(part)):
+        return entry.iso3
+    return None
+
+
+def _bare_country(part: str) -> str | None:
+    entry = country_gazetteer().lookup(part)
+    return entry.iso3 if entry is not None and entry.kind != "demonym" and part[:1].isupper() else None
+
+
+# --- introduction lines ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PostPart:
+    """One comma part of the post after the name, with offsets into the introduction text."""
+
+    text: str
+    start: int
+    end: int
+    kind: PartKind
+    iso3: str | None = None  # for government and country parts
+
+
+@dataclass(frozen=True)
+class Introduction:
+    """What an introduction line says about its speaker. Offsets are into the parsed text."""
+
+    honorific: str | None
+    name: str
+    name_start: int
+    name_end: int
+    parts: tuple[PostPart, ...]
+    role: str | None
+    organisation: str | None
+    country_iso3: str | None
+    country_rule: CountryRule | None
+    is_moderator: bool
+    cue: str | None
+
+    @property
+    def affiliation_spans(self) -> tuple[tuple[int, int], ...]:
+        """Where the organisation parts stand: a speaker's body is looked for here first."""
+        return tuple((part.start, part.end) for part in self.parts if part.kind == "organisation")
+
+    @property
+    def post_spans(self) -> tuple[tuple[int, int], ...]:
+        return tuple((part.start, part.end) for part in self.parts)
+
+
+def _split_parts(text: str, offset: int) -> list[tuple[str, int, int]]:
+    """Comma and semicolon parts outside parentheses, stripped, with offsets."""
+    parts: list[tuple[str, int, int]] = []
+    depth = 0
+    start = 0
+
+    def close(end: int) -> None:
+        raw = text[start:end]
+        left = len(raw) - len(raw.lstrip())
+        body = raw.strip().rstrip(".:").strip()
+        if body:
+            parts.append((body, offset + start + left, offset + start + left + len(body)))
+
+    for index, char in enumerate(text):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        elif char in ",;" and depth == 0:
+            close(index)
+            start = index + 1
+    close(len(text))
+    return parts
+
+
+def classify_parts(text: str, offset: int = 0, rules: IntroductionRules | None = None) -> tuple[PostPart, ...]:
+    """Class each part of a post: government, bare country, role, organisation; others continue the part before."""
+    rules = rules or introduction_rules()
+    classed: list[PostPart] = []
+    for body, start, end in _split_parts(text, offset):
+        government = _government_country(body, rules)
+        if government:
+            classed.append(PostPart(body, start, end, "government", government))
+            continue
+        bare = _bare_country(body)
+        if bare:
+            classed.append(PostPart(body, start, end, "country", bare))
+            continue
+        if rules.role_word.search(body):
+            kind: PartKind = "role"
+        elif rules.organisation_word.search(body) or _ACRONYM.search(body):
+            kind = "organisation"
+        elif classed and classed[-1].kind in ("role", "organisation"):
+            kind = classed[-1].kind
+        else:
+            kind = "role"
+        classed.append(PostPart(body, start, end, kind))
+    return tuple(classed)
+
+
+def speaker_country(
+    parts: tuple[PostPart, ...], rules: IntroductionRules | None = None
+) -> tuple[str | None, CountryRule | None]:
+    """The government a speaker speaks for, from the parts of their post.
+
+    1. A part naming a government ("Government of Armenia", "Republic of Serbia"): that country.
+    2. A bare country part ("..., Switzerland") when the post is governmental (a ministry, minister,
+       embassy ...): that country; after a non-governmental body it only says where the body sits.
+    3. Otherwise the one country the post names ("Chief of Mission, IOM Ukraine" -> UKR);
+       a post naming several countries, or none, gives no country.
+    """
+    rules = rules or introduction_rules()
+    governments = [part.iso3 for part in parts if part.kind == "government"]
+    if governments:
+        return governments[-1], "government"
+    post = [part for part in parts if part.kind in ("role", "organisation")]
+    governmental = any(rules.government_word.search(part.text) for part in post)
+    bare = [part.iso3 for part in parts if part.kind == "country"]
+    if bare and governmental:
+        return bare[-1], "government"
+    named = list(dict.fromkeys(code for part in post for code in countries_named(part.text)))
+    if len(named) == 1:
+        return named[0], "post"
+    return None, None
+
+
+def _joined(parts: tuple[PostPart, ...], kind: PartKind) -> str | None:
+    texts = [part.text for part in parts if part.kind == kind]
+    return ", ".join(texts) if texts else None
+
+
+def _introduction(
+    text: str,
+    honorific: str | None,
+    name_start: int,
+    name_end: int,
+    post_start: int,
+    post_end: int,
+    is_moderator: bool,
+    cue: str | None,
+    rules: IntroductionRules,
+) -> Introduction:
+    parts = classify_parts(text[post_start:post_end], post_start, rules)
+    country, rule = speaker_country(parts, rules)
+    return Introduction(
+        honorific=honorific,
+        name=text[name_start:name_end],
+        name_start=name_start,
+        name_end=name_end,
+        parts=parts,
+        role=_joined(parts, "role"),
+        organisation=_joined(parts, "organisation"),
+        country_iso3=country,
+        country_rule=rule,
+        is_moderator=is_moderator,
+        cue=cue,
+    )
+
+
+_NAME_END = re.compile(r"\s*(?:[,;:(]|\s[–—-]\s|[–—]|$)")
+
+
+def _name_first(
+    text: str, start: int, rules: IntroductionRules, need_honorific: bool, is_moderator: bool, cue: str | None
+) -> Introduction | None:
+    """A person named at `start`, then their post: "Ms. X, Role, Body" or "Jane Doe, Director, Body"."""
+    rest = text[start:]
+    found = rules.honorific.match(rest)
+    honorific = re.sub(r"\s+", " ", found.group().strip()) if found else None
+    if honorific is None and need_honorific:
+        return None
+    name_start = start + (found.end() if found else 0)
+    end = _NAME_END.search(text, name_start)
+    name_end = end.start() if end else len(text)
+    name = text[name_start:name_end]
+    if not is_personal_name(name, rules, min_words=1 if honorific else 2):
+        return None
+    post_start = end.end() if end else len(text)
+    post = text[post_start:]
+    if honorific is None and not rules.role_word.search(post):
+        return None  # "Jutha Tada, Maiduguri" is a byline, not a speaker
+    return _introduction(text, honorific, name_start, name_end, post_start, len(text), is_moderator, cue, rules)
+
+
+def _role_then_name(
+    text: str, start: int, rules: IntroductionRules, is_moderator: bool, cue: str
+) -> Introduction | None:
+    """After a cue, a post, then the name: "Opening Remarks by Representative of the Voivode Bogdan Mazur, Director"."""
+    end = _NAME_END.search(text, start)
+    segment_end = end.start() if end else len(text)
+    words = list(re.finditer(r"\S+", text[start:segment_end]))
+    for count in range(min(4, len(words) - 1), 1, -1):
+        name_start = start + words[-count].start()
+        name_end = start + words[-1].end()
+        before = text[start:name_start].strip()
+        if not is_personal_name(text[name_start:name_end], rules, min_words=2) or not rules.role_word.search(before):
+            continue
+        found = _introduction(
+            text, None, name_start, name_end, end.end() if end else len(text), len(text), is_moderator, cue, rules
+        )
+        role = ", ".join(part for part in (before, found.role) if part)
+        return replace(found, role=role)
+    return None
+
+
+_NAME_LAST = re.compile(r"(?:^|[,;–—]\s*)(?P<person>[^,;–—]+?)\s*[.:]?\s*$")
+
+
+def _name_last(text: str, rules: IntroductionRules) -> Introduction | None:
+    """A post, then the person: "Deputy Minister of Interior, Government of Albania, Mr. Andi Mahila"."""
+    found = _NAME_LAST.search(text)
+    if not found or found.start() == 0:
+        return None
+    person_start = found.start("person")
+    honorific = rules.honorific.match(text, person_start)
+    if not honorific:
+        return None
+    name_start = honorific.end()
+    name_end = found.end("person")
+    if not is_personal_name(text[name_start:name_end], rules):
+        return None
+    return _introduction(
+        text,
+        re.sub(r"\s+", " ", honorific.group().strip()),
+        name_start,
+        name_end,
+        0,
+        found.start(),
+        False,
+        None,
+        rules,
+    )
+
+
+def parse_introduction(
+    text: str, allow_name_last: bool = False, rules: IntroductionRules | None = None
+) -> Introduction | None:
+    """The speaker an introduction line presents, or None when the line is no introduction.
+
+    The caller decides which lines are candidates (short, standalone); this only reads one.
+    """
+    rules = rules or introduction_rules()
+    if not text.strip() or len(text.split()) > rules.max_words:
+        return None
+    for pattern, is_moderator in ((rules.moderator_cue, True), (rules.speech_cue, False)):
+        for cue in pattern.finditer(text):
+            found = _name_first(text, cue.end(), rules, True, is_moderator, cue.group().strip())
+            if found is None:
+                found = _role_then_name(text, cue.end(), rules, is_moderator, cue.group().strip())
+            if found is not None:
+                return found
+    label = re.match(r"^([^:]{1,60}):\s+", text)
+    if label and len(label.group(1).split()) <= 6:
+        found = _name_first(
+            text, label.end(), rules, True, bool(rules.moderator_label.search(label.group(1))), label.group(1)
+        )
+        if found is not None:
+            return found
+    found = _name_first(text, 0, rules, False, False, None)
+    if found is not None:
+        return found
+    return _name_last(text, rules) if allow_name_last else None

@@ -1,0 +1,363 @@
+"""Speakers: introduction lines in their shapes, moderators, repeated speakers, countries, organisations,
+prose references, metadata, and reports without speakers."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import ExtractionContext
+from pipeline.extract.metadata import find_organiser
+from pipeline.extract.speakers import extract_speakers
+from pipeline.models import MentionRow, OrganisationRow
+from pipeline.normalise.people import countries_named, parse_introduction, person_key, split_honorific
+from tests.conftest import CORPUS_DEV, requires_shared
+
+# --- the first report, checked by hand against the text ------------------------------------------
+
+# speaker_id, person_id, name, section, country, moderator, organisation (name or acronym; None: no body named)
+GOLDEN_TURNS = [
+    ("s01", "p01", "Renate Held", "OPENING REMARKS", None, False, "IOM"),
+    ("s02", "p02", "Jonathan Prentice", "OPENING REMARKS", None, False, "UNMN"),
+    ("s03", "p03", "Olga Poalelungi", "OPENING REMARKS", "MDA", False, "Bureau for Migration and Asylum"),
+    ("s04", "p04", "Marie McAuliffe", "WORLD MIGRATION REPORT 2020", None, False, "IOM"),
+    ("s05", "p05", "Alia El-Yassir", "ROUNDTABLE ONE", "TUR", True, "UN Women"),
+    ("s06", "p06", "Armen Ghazaryan", "ROUNDTABLE ONE", "ARM", False, "Migration Service"),
+    ("s07", "p03", "Olga Poalelungi", "ROUNDTABLE ONE", "MDA", False, "Bureau for Migration and Asylum"),
+    ("s08", "p07", "Refet Hajdari", "ROUNDTABLE ONE", "MKD", False, "Ministry of Foreign Affairs"),
+    ("s09", "p08", "Dragan Dasic", "ROUNDTABLE ONE", "MNE", False, "Office for Foreigners, Migration and Readmission"),
+    ("s10", "p09", "Philippe Grandet", "MIGRATION MULTI-PARTNER TRUST FUND (M-MPTF)", None, False, "M-MPTF"),
+    ("s11", "p10", "Sónia Pereira", "CHAMPION COUNTRIES INITIATIVE (PORTUGAL)", "PRT", False, None),
+    ("s12", "p11", "Stefanie Allemann", "ROUNDTABLE TWO", None, True, "IOM"),
+    ("s13", "p12", "Andi Mahila", "ROUNDTABLE TWO", "ALB", False, None),
+    ("s14", "p07", "Refet Hajdari", "ROUNDTABLE TWO", "MKD", False, "Ministry of Foreign Affairs"),
+    ("s15", "p13", "Svetlana Velimirovic", "ROUNDTABLE TWO", "SRB", False, "Commissariat for Refugees and Migration"),
+    ("s16", "p14", "Laurel Townhead", "ROUNDTABLE TWO", None, False, "QUNO"),
+    ("s17", "p15", "Anh Nguyen", "ROUNDTABLE TWO", "UKR", False, "IOM"),
+    ("s18", "p16", "John Kennedy Mosoti", "CLOSING", None, False, "UNFPA"),
+]
+
+# Strategies whose name does not say whose they are, and the country of the speaker who reported them.
+STRATEGY_COUNTRIES = [
+    ("Regional Strategy for South-Eastern Europe", None),  # IOM's Regional Director: IOM's own strategy
+    ("Integration and Reintegration Policy 2012-2031", "ARM"),
+    ("strategy on diaspora engagement (2020-2030)", "MDA"),
+    ("new strategy on migration and asylum", "MDA"),
+    ("Resolution on Migration Policy of the country", "MKD"),
+    ("National Strategy on Development of Integrated Border Management", "MKD"),
+    ("new law on foreigners (March 2018 - present)", "MNE"),
+    ("National Strategy for Migration (2019-2022)", "ALB"),
+]
+
+
+@pytest.fixture(scope="module")
+def corpus_context(analyse, corpus_report_text) -> ExtractionContext:
+    return analyse(corpus_report_text)
+
+
+def test_all_eighteen_turns_of_the_first_report(corpus_context):
+    rows = corpus_context.rows["speakers"]
+    found = [
+        (row.speaker_id, row.person_id, row.name, row.section, row.country_iso3, row.is_moderator) for row in rows
+    ]
+    assert found == [turn[:6] for turn in GOLDEN_TURNS]
+    assert len({row.person_id for row in rows}) == 16
+
+
+def test_turns_cover_what_each_speaker_said(corpus_context, corpus_report_text):
+    turns = {turn.speaker_id: turn for turn in corpus_context.layout.turns}
+    text = corpus_report_text
+    assert corpus_context.layout.turn_at(text.index("Moldova's location as a transit")).speaker_id == "s03"
+    assert corpus_context.layout.turn_at(text.index("Readmission in Armenia")).speaker_id == "s06"
+    # The moderator's turn is only her introduction line: the next speaker follows at once.
+    allemann = turns["s12"]
+    assert text[allemann.start:allemann.end].strip().startswith("**Interactive discussion")
+    assert allemann.end == text.index("### **Mr. Andi Mahila")
+    # The last turn stops at the closing line.
+    assert turns["s18"].end == text.index("- CLOSE OF MEETING -")
+    # Front matter and section headings belong to no turn.
+    assert corpus_context.layout.turn_at(text.index("A high-level event")) is None
+    assert corpus_context.layout.turn_at(text.index("## ROUNDTABLE TWO")) is None
+
+
+def test_organisations_of_the_first_report(corpus_context):
+    organisations = {row.org_id: row for row in corpus_context.rows["organisations"]}
+    if not organisations:
+        pytest.skip("the organisations extractor gives no rows yet")
+    for row, expected in zip(corpus_context.rows["speakers"], GOLDEN_TURNS):
+        wanted = expected[6]
+        if wanted is None:
+            assert row.org_id is None, row.name
+            continue
+        org = organisations.get(row.org_id)
+        assert org is not None, (row.name, row.organisation)
+        assert wanted in (org.name, org.acronym) and row.organisation == org.name, (row.name, org)
+
+
+@pytest.mark.parametrize(("phrase", "country"), STRATEGY_COUNTRIES)
+def test_strategies_take_the_country_of_the_speaker_who_reports_them(corpus_context, corpus_report_text, phrase, country):
+    offset = corpus_report_text.index(phrase)
+    turn = corpus_context.layout.turn_at(offset)
+    assert turn is not None and turn.country_iso3 == country
+    for row in corpus_context.rows.get("strategies", []):  # once the strategies extractor fills the table
+        if row.start_char <= offset < row.end_char or offset <= row.start_char < offset + len(phrase):
+            assert row.speaker_id == turn.speaker_id
+            assert row.country_iso3 == country, row.name
+
+
+def test_every_located_row_carries_section_and_speaker(corpus_context, corpus_report_text):
+    mentions = [row for row in corpus_context.rows["mentions"] if row.type == "country"]
+    moldova = next(row for row in mentions if row.start_char > corpus_report_text.index("Moldova's location"))
+    assert moldova.section == "OPENING REMARKS" and moldova.speaker_id == "s03"
+    countries = {row.iso3: row for row in corpus_context.rows["countries"]}
+    assert countries["CHE"].speaker_id == "s16"  # first named in Ms. Townhead's introduction
+    assert countries["ALB"].speaker_id is None and countries["ALB"].section is None  # front matter
+
+
+def test_speakers_named_in_prose_are_linked_to_the_same_person(corpus_context):
+    references = [
+        row for row in corpus_context.rows["mentions"] if row.type == "speaker" and row.source == "prose_reference"
+    ]
+    by_text = {}
+    for row in references:
+        by_text.setdefault(row.text, set()).add(row.normalized)
+    assert by_text["Ms. El-Yassir"] == {"p05"}
+    assert by_text["Mr. Prentice"] == {"p02"}
+    assert by_text["Mr. Mosoti"] == {"p16"}
+    assert by_text["Dr. Marie McAuliffe"] == {"p04"}
+    assert by_text["Mr. Philippe Grandet"] == {"p09"}
+    thanked = next(row for row in references if row.text == "Dr. Marie McAuliffe" and row.speaker_id == "s18")
+    assert thanked.section == "CLOSING"  # said in Mr. Mosoti's turn, about Dr. McAuliffe
+    introductions = [row for row in corpus_context.rows["mentions"] if row.source == "introduction_line"]
+    assert len(introductions) == 18
+
+
+def test_document_metadata(corpus_context):
+    assert corpus_context.metadata["title"] == (
+        "Fostering Sub-Regional Cooperation on Migration in South-Eastern and Eastern Europe"
+    )
+    assert corpus_context.metadata["event_date"] == "2021-03-24"
+
+
+# --- introduction-line shapes --------------------------------------------------------------------
+
+
+def _speakers(analyse, text: str):
+    return analyse(text).rows["speakers"]
+
+
+def test_bold_heading_introduction(analyse):
+    rows = _speakers(analyse, "## OPENING\n\n### **Ms. Jane Roe, Director, Ministry of Interior, Government of Moldova**\n\nMs. Roe spoke.\n")
+    assert [(r.honorific, r.name, r.role, r.organisation, r.country_iso3) for r in rows] == [
+        ("Ms.", "Jane Roe", "Director", "Ministry of Interior", "MDA")
+    ]
+    assert rows[0].section == "OPENING"
+
+
+def test_bold_paragraph_introduction(analyse):
+    rows = _speakers(analyse, "**Mrs. Ana Petrovic, Deputy commissioner, Commissariat for Refugees, Republic of Serbia**\n\nSerbia hosts many.\n")
+    assert [(r.name, r.role, r.country_iso3) for r in rows] == [("Ana Petrovic", "Deputy commissioner", "SRB")]
+
+
+def test_plain_name_role_organisation_line(analyse):
+    text = "Jane Roe, Head of Unit, Ministry of Labour, Albania\n\nThe ministry has a new plan.\n"
+    rows = _speakers(analyse, text)
+    assert [(r.honorific, r.name, r.role, r.country_iso3) for r in rows] == [(None, "Jane Roe", "Head of Unit", "ALB")]
+    assert rows[0].end_char == len(text)
+
+
+def test_moderator_inside_a_longer_bold_line(analyse):
+    text = (
+        "## ROUNDTABLE\n\n**Discussion led by Member States on data, moderated by Ms. Alia Haddad, "
+        "Senior Advisor for the IOM Regional Office for Central Asia**\n\nMs. Haddad opened the roundtable.\n\n"
+        "**Mr. Ivan Horvat, Minister of Labour, Government of Croatia**\n\nCroatia has a plan.\n"
+    )
+    moderator, speaker = _speakers(analyse, text)
+    assert (moderator.name, moderator.is_moderator, moderator.honorific) == ("Alia Haddad", True, "Ms.")
+    assert moderator.role == "Senior Advisor for the IOM Regional Office for Central Asia"
+    assert moderator.country_iso3 is None
+    assert moderator.end_char == text.index("**Mr. Ivan")
+    assert (speaker.name, speaker.is_moderator, speaker.country_iso3) == ("Ivan Horvat", False, "HRV")
+
+
+def test_label_cue_and_name_last_shapes():
+    label = parse_introduction("Moderator: Dr. Sara Lee, Chief, UNHCR")
+    assert (label.name, label.is_moderator, label.role, label.organisation) == ("Sara Lee", True, "Chief", "UNHCR")
+    remarks = parse_introduction("Opening remarks by H.E. Mr. Omar Aziz, Minister of Interior, Government of Jordan:")
+    assert (remarks.honorific, remarks.name, remarks.is_moderator, remarks.country_iso3) == ("H.E. Mr.", "Omar Aziz", False, "JOR")
+    post_first = parse_introduction("Opening Remarks by Representative of the Governor Jan Kowalski, Director of Security:")
+    assert (post_first.honorific, post_first.name) == (None, "Jan Kowalski")
+    assert post_first.role == "Representative of the Governor, Director of Security"
+    last = parse_introduction("Deputy Minister of Interior, Government of Albania, Mr. Andi Mahila", allow_name_last=True)
+    assert (last.name, last.role, last.country_iso3) == ("Andi Mahila", "Deputy Minister of Interior", "ALB")
+
+
+def test_caption_bylines_and_prose_are_not_introductions(analyse):
+    assert parse_introduction("Deputy Minister of Internal Affairs, Republic of Moldova, Mr. Oleg Babin") is None
+    assert parse_introduction("Jutha Tada, Maiduguri") is None
+    assert parse_introduction("Ms. Renate Held welcomed delegates and opened the event.") is None
+    text = (
+        "Deputy Minister of Internal Affairs, Republic of Moldova, Mr. Oleg Babin\n\n"
+        "Panel I was chaired by Ambassador Jan Knutsson, Permanent Representative of Sweden, who underlined the aims.\n\n"
+        "- Mr. Ali Khan, Director, Ministry of Interior, Pakistan\n- Ms. Eva Berg, Head, UNHCR\n"
+    )
+    assert _speakers(analyse, text) == []
+
+
+def test_a_repeated_speaker_keeps_one_person_id(analyse):
+    text = (
+        "## ONE\n\n**Mr. Refet Hajdari, Deputy Director, Ministry of Foreign Affairs, Republic of North Macedonia**\n\n"
+        "He spoke.\n\n## TWO\n\n**Mr. Refet Hajdari, Deputy Director, Ministry of Foreign Affairs, Republic of North Macedonia**\n\n"
+        "He spoke again.\n\n**Mr. Grandet, Manager, M-MPTF**\n\nMr. Grandet spoke.\n\n"
+        "**Mr. Philippe Grandet, Manager, M-MPTF**\n\nHe spoke again.\n"
+    )
+    rows = _speakers(analyse, text)
+    assert [(r.speaker_id, r.person_id, r.section) for r in rows] == [
+        ("s01", "p01", "ONE"),
+        ("s02", "p01", "TWO"),
+        ("s03", "p02", "TWO"),
+        ("s04", "p02", "TWO"),
+    ]
+
+
+def test_prose_only_report_has_no_speakers_and_empty_speaker_columns(analyse):
+    text = (
+        "Ministers meet in Vienna on migration\n\nOn Monday Ms. Jane Roe, the Director of the Bureau, said that "
+        "Moldova and Serbia will cooperate. Mr. Smith added that Albania agreed.\n"
+    )
+    context = analyse(text)
+    assert context.rows["speakers"] == []
+    assert context.layout.turns == ()
+    located = [row for table in ("mentions", "countries") for row in context.rows[table]]
+    assert located and all(row.speaker_id is None and row.section is None for row in located)
+    assert not [row for row in context.rows["mentions"] if row.type == "speaker"]
+
+
+@requires_shared
+def test_no_speakers_are_invented_on_the_dev_set(analyse):
+    """News-style passages: no introduction lines, so no speakers; r09's photo caption is none either.
+
+    r12 (meeting minutes) does introduce one: "Opening Remarks by ... Bogdan Mazur, Director ...:", followed
+    by his remarks.
+    """
+    found = {}
+    for path in sorted(CORPUS_DEV.glob("*.md")):
+        if path.name == "README.md":
+            continue
+        rows = analyse(path.read_text(encoding="utf-8")).rows["speakers"]
+        if rows:
+            found[path.name] = [(row.name, row.country_iso3) for row in rows]
+    assert found == {"r12.md": [("Bogdan Mazur", None)]}
+
+
+# --- country rules ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "country"),
+    [
+        ("Mr. Armen Ghazaryan, Head of the Migration Service, Government of Armenia", "ARM"),
+        ("Mrs. Ana Petrovic, Deputy commissioner, Commissariat for Refugees, Republic of Serbia", "SRB"),
+        ("Ms. Eva Berg, Director, Ministry of Interior, Sweden", "SWE"),  # a ministry's country speaks for it
+        ("Ms. Laurel Townhead, Representative, Quaker United Nations Office (QUNO), Switzerland", None),  # an NGO's seat
+        ("Mr. Anh Nguyen, Chief of Mission, IOM Ukraine", "UKR"),  # the one country of an international post
+        (
+            "Mr. John Mosoti, UNFPA Representative for Bosnia and Herzegovina, Country Director for Serbia, "
+            "Republic of North Macedonia and Director for Kosovo (UNSCR 1244)",
+            None,  # several countries
+        ),
+        ("Ms. Renate Held, IOM Regional Director for South Eastern Europe, Eastern Europe and Central Asia", None),
+        ("Mr. Philippe Grandet, Senior M-MPTF Manager", None),
+    ],
+)
+def test_speaker_country_rules(line, country):
+    assert parse_introduction(line).country_iso3 == country
+
+
+def test_countries_named_in_a_post():
+    assert countries_named("Representative for Bosnia and Herzegovina, Director for Kosovo (UNSCR 1244)") == ["BIH", "XKX"]
+    assert countries_named("Regional Director for Eastern Europe and Central Asia") == []
+    assert countries_named("representative to turkey") == []
+
+
+def test_names_and_honorifics():
+    assert split_honorific("Ms. Olga Poalelungi") == ("Ms.", "Olga Poalelungi")
+    assert split_honorific("H.E. Mr. Omar Aziz") == ("H.E. Mr.", "Omar Aziz")
+    assert split_honorific("Drew Smith") == (None, "Drew Smith")
+    assert person_key("Sónia Pereira") == person_key("Sonia  Pereira")
+
+
+# --- organisation links, with the organisations tables built by hand ------------------------------
+
+
+def _context_with_organisations(analyse, text: str, organisations: list[tuple[str, str, str, str | None]]):
+    """A fresh context over `text` whose organisation rows and mentions are the given (text, org_id, name, acronym)."""
+    base = analyse(text)
+    context = ExtractionContext(doc_id="test", prepared=base.prepared, doc=base.doc, layout=base.layout)
+    seen = set()
+    for surface, org_id, name, acronym in organisations:
+        start = text.index(surface)
+        context.rows["mentions"].append(
+            MentionRow(
+                doc_id="test", mention_id="", type="organisation", text=surface, start_char=start,
+                end_char=start + len(surface), sentence="", source="test", normalized=org_id,
+            )
+        )
+        if org_id not in seen:
+            seen.add(org_id)
+            context.rows["organisations"].append(
+                OrganisationRow(
+                    doc_id="test", org_id=org_id, name=name, acronym=acronym, mentions=1, aliases="",
+                    first_start_char=start,
+                )
+            )
+    return context
+
+
+def test_organisation_is_the_most_specific_body_of_the_introduction(analyse):
+    text = (
+        "A high-level event organised by IOM Regional office in Vienna with partners\n\n## ONE\n\n"
+        "**Ms. Olga Poalelungi, Director, Bureau for Migration and Asylum, Ministry of Interior, Government of Moldova**\n\n"
+        "She spoke.\n\n**Mr. Refet Hajdari, Deputy Director for UN & Human Rights, Ministry of Foreign Affairs, "
+        "Republic of North Macedonia**\n\nHe spoke.\n\n**Mr. Anh Nguyen, Chief of Mission, IOM Ukraine**\n\nHe spoke.\n\n"
+        "**Ms. Ana Rusu, Head of the Border Police, Ministry of Internal Affairs, Government of Moldova**\n\nShe spoke.\n\n"
+        "**Mr. Dragan Dasic, Head of Migration, Office for Foreigners, Migration and Readmission, Ministry of Interior, "
+        "Government of Montenegro**\n\nHe spoke.\n"
+    )
+    context = _context_with_organisations(
+        analyse,
+        text,
+        [
+            ("IOM Regional office", "o1", "International Organization for Migration", "IOM"),
+            ("Bureau for Migration and Asylum", "o2", "Bureau for Migration and Asylum", None),
+            ("Ministry of Interior", "o3", "Ministry of Interior", None),
+            ("UN & Human", "o4", "United Nations", "UN"),
+            ("Ministry of Foreign Affairs", "o5", "Ministry of Foreign Affairs", None),
+            ("Border Police", "o6", "Border Police", None),
+            ("Ministry of Internal Affairs", "o7", "Ministry of Internal Affairs", None),
+            ("Office for Foreigners, Migration and Readmission", "o8", "Office for Foreigners, Migration and Readmission", None),
+            ("Ministry of Interior", "o9", "Ministry of Interior", None),
+        ],
+    )
+    nguyen_iom = text.index("IOM Ukraine")
+    context.rows["mentions"].append(
+        MentionRow(
+            doc_id="test", mention_id="", type="organisation", text="IOM", start_char=nguyen_iom,
+            end_char=nguyen_iom + 3, sentence="", source="test", normalized="o1",
+        )
+    )
+    extract_speakers(context)
+    assert [(r.name, r.organisation, r.org_id) for r in context.rows["speakers"]] == [
+        ("Olga Poalelungi", "Bureau for Migration and Asylum", "o2"),
+        ("Refet Hajdari", "Ministry of Foreign Affairs", "o5"),  # not the "UN" of his role
+        ("Anh Nguyen", "International Organization for Migration", "o1"),
+        ("Ana Rusu", "Border Police", "o6"),  # the body her post belongs to, before the ministry
+        ("Dragan Dasic", "Office for Foreigners, Migration and Readmission", "o8"),  # a body across comma parts
+    ]
+    assert find_organiser(context) == "International Organization for Migration"
+
+
+def test_organisation_falls_back_to_the_introduction_text(analyse):
+    context = _context_with_organisations(analyse, "**Ms. Eva Berg, Head, Office for Foreigners, Sweden**\n\nShe spoke.\n", [])
+    extract_speakers(context)
+    assert [(r.organisation, r.org_id) for r in context.rows["speakers"]] == [("Office for Foreigners", None)]
+    assert find_organiser(context) is None
