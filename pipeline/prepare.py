@@ -133,10 +133,10 @@ def _ends_sentence(text: str, terminal: str) -> bool:
     return bool(stripped) and stripped[-1] in terminal
 
 
-def _is_title_like(text: str, function_words: set[str]) -> bool:
-    """A short line in title case ("Two Wings — Two Directions of Action") is a heading, not wrapped prose."""
+def _is_title_like(text: str, function_words: set[str], max_words: int | None = 20) -> bool:
+    """A line in title case ("Two Wings — Two Directions of Action") is a heading, not wrapped prose."""
     words = re.findall(r"[^\W\d_][\w'’.-]*", text)
-    if not words or len(words) > 20:
+    if not words or (max_words is not None and len(words) > max_words):
         return False
     return all(word[0].isupper() or word.lower() in function_words for word in words)
 
@@ -314,6 +314,8 @@ def _joins_across_page_break(previous: _BlockText, following: _BlockText, settin
     text = previous.text
     if len(text) < settings["page_break_min_chars"] or _ends_sentence(text, settings["terminal_punctuation"]):
         return False
+    if _is_title_like(text, set(settings["function_words"]), max_words=None):
+        return False  # a long headline, not prose cut mid-sentence
     nxt = following.text
     if not nxt or _is_all_caps(nxt) or not (nxt[0].isalnum() or nxt[0] in "(\"“'‘"):
         return False

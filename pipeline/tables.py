@@ -30,7 +30,7 @@ def _pandas_dtype(annotation: object) -> str:
 
 def columns_of(model: type[Row]) -> list[str]:
     """The model's own columns first, then the location columns every located table shares."""
-    shared = [name for name in Located.model_fields if name in model.model_fields]
+    shared = list(Located.model_fields) if issubclass(model, Located) else []
     return [name for name in model.model_fields if name not in shared] + shared
 
 

@@ -115,3 +115,15 @@ def test_offsets_survive_the_first_report(corpus_report_text):
     _assert_offsets_survive(corpus_report_text)
     prepared = prepare(corpus_report_text)
     assert not re.search(r"\*\*|^#|\]\(", prepared.text, re.M)
+
+
+def test_a_long_headline_is_not_joined_to_the_first_paragraph():
+    headline = (
+        "With Conflicts, Climate Change Pushing Displacement to Record Levels, Committee Highlights Need "
+        "to Ramp Up Refugee Funding, Address Root Causes"
+    )
+    text = f"{headline}\n\nAs conflicts drive displacement worldwide, States must step up their support.\n"
+    assert [block.text for block in prepare(text).blocks] == [
+        headline,
+        "As conflicts drive displacement worldwide, States must step up their support.",
+    ]
