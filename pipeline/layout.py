@@ -233,7 +233,7 @@ class _People:
         if last in self.by_name and len(namesakes) == 1:  # "Mr. Philippe Grandet" after "Mr. Grandet"
             self.by_name[key] = self.by_name[last]
             return self.by_name[key]
-        person_id = f"p{len(set(self.by_name.values())) + 1:02d}"
+        person_id = f"person-{len(set(self.by_name.values())) + 1:02d}"
         self.by_name[key] = person_id
         self.by_surname.setdefault(last, set()).add(person_id)
         return person_id
@@ -259,7 +259,7 @@ def _turns(
         name_start, name_end = _original_span(prepared, block, intro.name_start, intro.name_end)
         turns.append(
             SpeakerTurn(
-                speaker_id=f"s{position + 1:0{width}d}",
+                speaker_id=f"speaker-{position + 1:0{width}d}",
                 person_id=people.person_of(intro.name),
                 name=intro.name,
                 honorific=intro.honorific,

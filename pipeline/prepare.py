@@ -143,8 +143,6 @@ def _is_title_like(text: str, function_words: set[str], max_words: int | None = 
 
 def _group_blocks(lines: list[_Line], settings: dict) -> list[_RawBlock]:
     """Group lines into blocks: blank lines, headings, list items and table rows start new ones."""
-    terminal = settings["terminal_punctuation"]
-    function_words = set(settings["function_words"])
     blocks: list[_RawBlock] = []
     current: _RawBlock | None = None
     for line in lines:
@@ -168,7 +166,7 @@ def _group_blocks(lines: list[_Line], settings: dict) -> list[_RawBlock]:
             current = _RawBlock("list_item", [line])
             blocks.append(current)
             continue
-        if current is not None and not _hard_break(current.lines[-1], line, terminal, function_words):
+        if current is not None and not _hard_break(current.lines[-1], line, settings):
             current.lines.append(line)
             continue
         current = _RawBlock("paragraph", [line])
@@ -176,17 +174,25 @@ def _group_blocks(lines: list[_Line], settings: dict) -> list[_RawBlock]:
     return blocks
 
 
-def _hard_break(previous: _Line, line: _Line, terminal: str, function_words: set[str]) -> bool:
-    """Whether a single newline inside a block separates paragraphs rather than wrapping one."""
+def _hard_break(previous: _Line, line: _Line, settings: dict) -> bool:
+    """Whether a single newline inside a block separates paragraphs rather than wrapping one.
+
+    Wrapped prose runs on in lines of similar length; a line that ends a
+    sentence, reads like a title, or stops short before a capitalised line
+    ("FG IOM, others review national migration policies" / "Jutha Tada,
+    Maiduguri") ends its own paragraph.
+    """
     if previous.text.endswith(("  ", "\\")):
         return True
     first = line.text.lstrip()[:1]
     starts_new = first.isupper() or first.isdigit() or first in "\"“'‘(["
     if not starts_new:
         return False
-    if _ends_sentence(previous.text, terminal):
+    if _ends_sentence(previous.text, settings["terminal_punctuation"]):
         return True
-    return _is_title_like(previous.text, function_words)
+    if len(previous.text.strip()) < settings["short_line_chars"]:
+        return True
+    return _is_title_like(previous.text, set(settings["function_words"]))
 
 
 def _markup_mask(raw: str, kind: BlockKind) -> tuple[list[bool], dict[int, tuple[str, int]]]:

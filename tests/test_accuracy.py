@@ -1,38 +1,56 @@
-"""Accuracy floors from the issues, measured with `evaluate` on the first report and on the dev set."""
+"""Accuracy floors from the issues, measured with `evaluate` on the first report and on the dev set.
+
+The figures themselves are in the README; these tests keep them from sliding.
+"""
 
 from __future__ import annotations
 
 import pytest
 
-from pipeline.batch import run_batch
-from pipeline.evaluate import evaluate
-from pipeline.source import discover_reports
+from pipeline.evaluate import Scores, evaluate
 from pipeline.tables import write_tables
 
-from .conftest import CORPUS_DEV, REPO, requires_shared
+from .conftest import CORPUS_DEV, REPO
 
 
-def _scores(nlp, reports_dir, gold_dir, out_dir):
-    result = run_batch(nlp, discover_reports(reports_dir), progress=False)
-    assert result.n_errors == 0
-    write_tables(out_dir, result.rows)
+def _evaluate(rows: dict, gold_dir, out_dir) -> Scores:
+    write_tables(out_dir, rows)
     return evaluate(out_dir, gold_dir)
 
 
 @pytest.fixture(scope="module")
-def corpus_scores(nlp, tmp_path_factory):
-    return _scores(nlp, REPO / "corpus", REPO / "corpus" / "gold", tmp_path_factory.mktemp("corpus"))
+def corpus_scores(corpus_rows, tmp_path_factory) -> Scores:
+    return _evaluate(corpus_rows, REPO / "corpus" / "gold", tmp_path_factory.mktemp("corpus"))
 
 
 @pytest.fixture(scope="module")
-def dev_scores(nlp, tmp_path_factory):
-    return _scores(nlp, CORPUS_DEV, CORPUS_DEV, tmp_path_factory.mktemp("dev"))
+def dev_scores(dev_rows, tmp_path_factory) -> Scores:
+    return _evaluate(dev_rows, CORPUS_DEV, tmp_path_factory.mktemp("dev"))
 
 
-def test_first_report_countries(corpus_scores):
-    assert corpus_scores.tables["countries"].f1 == 1.0
+@pytest.mark.parametrize(
+    ("table", "floor"),
+    [("countries", 1.0), ("organisations", 0.95), ("strategies", 1.0), ("statistics", 1.0)],
+)
+def test_first_report_f1(corpus_scores, table, floor):
+    assert corpus_scores.tables[table].f1 >= floor
 
 
-@requires_shared
-def test_dev_set_countries(dev_scores):
-    assert dev_scores.tables["countries"].f1 >= 0.97
+def test_first_report_statistics_year_accuracy(corpus_scores):
+    assert corpus_scores.year_accuracy == 1.0
+
+
+@pytest.mark.parametrize(
+    ("table", "floor"),
+    [("countries", 0.97), ("organisations", 0.85), ("strategies", 0.85), ("statistics", 0.93)],
+)
+def test_dev_set_f1(dev_scores, table, floor):
+    assert dev_scores.tables[table].f1 >= floor
+
+
+def test_dev_set_statistics_year_accuracy(dev_scores):
+    assert dev_scores.year_accuracy >= 0.8
+
+
+def test_every_dev_report_is_scored(dev_scores):
+    assert len(dev_scores.reports) == 26 and not dev_scores.missing

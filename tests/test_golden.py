@@ -8,19 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.batch import run_batch
 from pipeline.models import TABLE_MODELS
-from pipeline.source import discover_reports
 from pipeline.tables import to_csv_text, to_frame
 
 from .conftest import REPO
-
-
-@pytest.fixture(scope="module")
-def corpus_rows(nlp):
-    result = run_batch(nlp, discover_reports(REPO / "corpus"), progress=False)
-    assert result.n_errors == 0
-    return result.rows
 
 
 @pytest.mark.parametrize("model", TABLE_MODELS, ids=lambda model: model.table)

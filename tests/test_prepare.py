@@ -127,3 +127,12 @@ def test_a_long_headline_is_not_joined_to_the_first_paragraph():
         headline,
         "As conflicts drive displacement worldwide, States must step up their support.",
     ]
+
+
+def test_a_short_headline_line_is_not_wrapped_into_the_byline_and_text():
+    text = "FG IOM, others review national migration policies\nJutha Tada, Maiduguri\nThe review began.\n"
+    assert [block.text for block in prepare(text).blocks] == [
+        "FG IOM, others review national migration policies",
+        "Jutha Tada, Maiduguri",
+        "The review began.",
+    ]

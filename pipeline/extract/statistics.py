@@ -89,7 +89,7 @@ def extract_statistics(context: ExtractionContext) -> None:
     if not spans:
         return
     rules = context_rules()
-    ids = {span._.figure.start_char: f"s{index:03d}" for index, span in enumerate(spans, start=1)}
+    ids = {span._.figure.start_char: f"stat-{index:03d}" for index, span in enumerate(spans, start=1)}
     years = assign_years(doc, spans, rules)
     changes = find_changes(doc, spans, rules, years)
     range_ends = {span._.figure.range_id: span for span in spans if span._.figure.range_id}  # last member wins
