@@ -18,3 +18,14 @@ from .conftest import REPO
 def test_corpus_tables_match_golden_outputs(corpus_rows, model, file_regression):
     text = to_csv_text(to_frame(model, corpus_rows.get(model.table, [])))
     file_regression.check(text, fullpath=REPO / "outputs" / f"{model.table}.csv")
+
+
+def test_golden_manifest_was_written_with_the_current_rules():
+    """outputs/ must be regenerated (first Quick start command) whenever rules/ change."""
+    import json
+
+    from pipeline.rules import rules_fingerprint
+
+    manifest = json.loads((REPO / "outputs" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["rules_sha256"] == rules_fingerprint()
+    assert manifest["reports"] == 1 and manifest["errors"] == 0
