@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import re
 from array import array
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from pipeline.rules import load_rules
@@ -54,6 +54,17 @@ class Block:
     heading_level: int = 0
     emphasised: bool = False  # the whole block is bold or italic (speaker lines often are)
     all_caps: bool = False
+    table_cell: "TableCell | None" = None
+
+
+@dataclass(frozen=True)
+class TableCell:
+    """Where a Markdown table cell sits: row 0 is the header row when a rule line follows it."""
+
+    table: int
+    row: int
+    column: int
+    header_row: bool
 
 
 @dataclass(frozen=True)
@@ -74,6 +85,19 @@ class Prepared:
             position = self.starts[start] if start < len(self.text) else len(self.original)
             return position, position
         return self.starts[start], self.ends[end - 1]
+
+    def table_header(self, cell: TableCell) -> tuple[Block | None, Block | None]:
+        """The column header and the row header (first cell of the row) of a table cell, if any."""
+        column_header = row_header = None
+        for block in self.blocks:
+            other = block.table_cell
+            if other is None or other.table != cell.table:
+                continue
+            if other.header_row and other.column == cell.column and not cell.header_row:
+                column_header = block
+            if other.row == cell.row and other.column == 0 and cell.column != 0:
+                row_header = block
+        return column_header, row_header
 
     def block_at(self, clean_offset: int) -> Block | None:
         """The block containing a clean-text offset, if any."""
@@ -99,7 +123,7 @@ class _RawBlock:
     kind: BlockKind
     lines: list[_Line]
     heading_level: int = 0
-    cell_span: tuple[int, int] | None = None  # for table cells: original span of the cell
+    table_cell: TableCell | None = None
 
 
 class _CleanBuilder:
@@ -145,7 +169,19 @@ def _group_blocks(lines: list[_Line], settings: dict) -> list[_RawBlock]:
     """Group lines into blocks: blank lines, headings, list items and table rows start new ones."""
     blocks: list[_RawBlock] = []
     current: _RawBlock | None = None
+    table = row = -1  # the table being read and its current row
+    previous_was_table_row = False
     for line in lines:
+        if _TABLE_RULE.match(line.text) and previous_was_table_row:
+            for block in blocks:
+                if block.table_cell and block.table_cell.table == table and block.table_cell.row == row:
+                    block.table_cell = replace(block.table_cell, header_row=True)
+            current = None
+            continue
+        is_table_row = bool(_TABLE_ROW.match(line.text))
+        if is_table_row and not previous_was_table_row:
+            table, row = table + 1, -1
+        previous_was_table_row = is_table_row
         if line.blank or _THEMATIC_BREAK.match(line.text) or _TABLE_RULE.match(line.text):
             current = None
             continue
@@ -154,12 +190,16 @@ def _group_blocks(lines: list[_Line], settings: dict) -> list[_RawBlock]:
             blocks.append(_RawBlock("heading", [line], heading_level=len(heading.group(1))))
             current = None
             continue
-        if _TABLE_ROW.match(line.text):
-            for cell in re.finditer(r"[^|]+", line.text):
-                if cell.group().strip():
-                    span = (line.start + cell.start(), line.start + cell.end())
-                    cell_line = _Line(span[0], span[1], cell.group())
-                    blocks.append(_RawBlock("table_cell", [cell_line]))
+        if is_table_row:
+            row += 1
+            inner = line.text.strip()
+            offset = line.start + line.text.index("|") + 1
+            for column, cell in enumerate(inner[1:-1].split("|")):
+                if cell.strip():
+                    cell_line = _Line(offset, offset + len(cell), cell)
+                    position = TableCell(table=table, row=row, column=column, header_row=False)
+                    blocks.append(_RawBlock("table_cell", [cell_line], table_cell=position))
+                offset += len(cell) + 1
             current = None
             continue
         if _LIST_MARKER.match(line.text) and not re.match(r"^[ \t]*\d{1,3}[.)]\d", line.text):
@@ -305,6 +345,7 @@ class _BlockText:
         self.orig_end = end
         self.kind = raw_block.kind
         self.heading_level = raw_block.heading_level
+        self.table_cell = raw_block.table_cell
 
     @property
     def text(self) -> str:
@@ -370,6 +411,7 @@ def prepare(original: str) -> Prepared:
                 heading_level=first.heading_level,
                 emphasised=len(group) == 1 and _is_emphasised(raw),
                 all_caps=_is_all_caps(text),
+                table_cell=first.table_cell,
             )
         )
     return Prepared(

@@ -96,6 +96,7 @@ def test_names_official_names_and_demonyms_are_found_in_text(analyse):
 def test_a_demonym_naming_a_language_is_not_a_country(analyse):
     assert _countries(analyse, "The report is now available in all UN languages, including Russian.") == []
     assert _countries(analyse, "A Russian translation was published.") == []
+    assert _countries(analyse, "Interpretation into English, French and Portuguese was available.") == []
     assert _countries(analyse, "The Russian authorities replied.") == [("Russian", "RUS")]
 
 

@@ -136,3 +136,23 @@ def test_a_short_headline_line_is_not_wrapped_into_the_byline_and_text():
         "Jutha Tada, Maiduguri",
         "The review began.",
     ]
+
+
+def test_table_cells_know_their_row_column_and_headers():
+    original = (
+        "Text before.\n\n"
+        "| Country | Displacements 2022 | Displacements 2023 |\n"
+        "|---|---:|---:|\n"
+        "| Vanuatu | 2,300 | 61,000 |\n"
+        "| Fiji | | 6,400 |\n"
+    )
+    prepared = prepare(original)
+    cells = {block.text: block for block in prepared.blocks if block.kind == "table_cell"}
+    assert cells["Displacements 2023"].table_cell.header_row
+    fiji = cells["6,400"].table_cell
+    assert (fiji.row, fiji.column, fiji.header_row) == (2, 2, False)
+    column_header, row_header = prepared.table_header(fiji)
+    assert (column_header.text, row_header.text) == ("Displacements 2023", "Fiji")
+    _assert_offsets_survive(original)
+    start = prepared.text.index("61,000")
+    assert original[slice(*prepared.to_original(start, start + 6))] == "61,000"

@@ -41,6 +41,7 @@ class CountryMatcher:
         self.gazetteer = gazetteer
         self.function_words = {fold(word) for word in blocking.get("lowercase_words", ())}
         self.language_nouns = {fold(word) for word in blocking.get("language_nouns", ())}
+        self.languages = {fold(word) for word in blocking.get("languages_only", ())}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         patterns: dict[str, list] = {}
         for entry in gazetteer.entries:
@@ -92,6 +93,8 @@ class CountryMatcher:
         following = span.doc[span.end] if span.end < len(span.doc) else None
         if following is not None and fold(following.text) in self.language_nouns:
             return False
+        if any(fold(other.text) in self.languages for other in span[-1].conjuncts):
+            return False  # "into English, French and Portuguese": a list of languages
         if span.text.endswith("s") and not span.text.endswith(("ss", "ese")):
             return True  # people: "Ghanaians", "Albanians"
         if following is None or following.is_space or following.pos_ not in _MODIFIABLE:
