@@ -2,13 +2,17 @@
 
 What counts as what (the definitions the tables follow):
 
-- **Title**: the report's one Markdown H1 (or, without one, a title-like first line). It is
-  document metadata, not a section.
+- **Title**: the report's Markdown H1, or without one the first headline of its front matter
+  (see `_title_block`). It is document metadata, not a section.
 - **Section**: a heading that is not a speaker's introduction: a Markdown heading, a line in
   capitals ("ROUNDTABLE ONE"), a short numbered line ("2.1 Labour mobility"), a short bold line.
   It runs to the next heading of the same or a higher level, so a heading directly followed by
-  another ("SUMMARY REPORT" before "OPENING REMARKS") is an empty section. A row's `section` is
-  the title of the innermost section it stands in.
+  another ("PROCEEDINGS" right before "OPENING REMARKS") is an empty section. A row's
+  `section` is the title of the innermost section it stands in, number included as written
+  ("2. OPENING SESSION", whether the line is "## 2. OPENING SESSION" or plain "2. OPENING SESSION").
+  Not sections: the document's own labels ("PRESS RELEASE", "## Outcome document", "SUMMARY
+  REPORT", "END"), date lines ("**Kathmandu, 6–7 March 2024**"), and a letterhead in capitals
+  above the title ("REPUBLIC OF TÜRKİYE / MINISTRY OF INTERIOR").
 - **Speaker turn**: from an introduction line ("**Ms. Olga Poalelungi, Director, ..., Government
   of Moldova**", "### **Mr. Andi Mahila, ...**", "..., moderated by Ms. Alia El-Yassir, ...") to the
   next introduction line or the next section heading, whichever comes first. Two turns of one
@@ -26,8 +30,13 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from pipeline.normalise.dates import date_line
-from pipeline.normalise.people import Introduction, parse_introduction, person_key, surname
+from pipeline.normalise.dates import date_line, dateline
+from pipeline.normalise.people import (
+    Introduction,
+    parse_introduction,
+    person_key,
+    surname,
+)
 from pipeline.prepare import Block, Prepared
 from pipeline.rules import load_rules
 
@@ -41,13 +50,21 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’)]*$")
 
 @dataclass(frozen=True)
 class Section:
-    """A heading and the stretch of the report it governs."""
+    """A heading and the stretch of the report it governs.
+
+    `title` is the heading as written, its number included ("2. OPENING SESSION", "2.1 Labour
+    mobility", "II. Protection"): the number is part of how the report names the section, and it
+    tells apart two sections of the same name. `number` ("2", "2.1", "II") and `name` ("OPENING
+    SESSION") are its two parts.
+    """
 
     title: str
     level: int
     start: int  # original offsets: from the heading line ...
     end: int  # ... to the next heading of the same or a higher level
     heading_end: int = -1  # original end of the heading line itself
+    number: str | None = None
+    name: str = ""
 
 
 @dataclass(frozen=True)
@@ -83,7 +100,7 @@ class Layout:
     title: str | None = None
     title_span: tuple[int, int] | None = None
     body_start: int | None = None  # original offset of the first section or turn: before it is front matter
-    event_date: str | None = None  # ISO date of the front matter's date line
+    event_date: str | None = None  # ISO date of the front matter's date line or the first paragraph's dateline
     _section_starts: list[int] = field(default_factory=list, repr=False)
     _turn_starts: list[int] = field(default_factory=list, repr=False)
 
@@ -129,13 +146,29 @@ def read_introduction(block: Block) -> Introduction | None:
 # --- sections --------------------------------------------------------------------------------------
 
 
+def _is_date_line(text: str) -> bool:
+    return date_line(text, load_rules(METADATA_RULES)["date_line_max_words"]) is not None
+
+
+def _is_label(text: str, rules: dict) -> bool:
+    """A line that says what kind of document this is ("PRESS RELEASE", "Outcome document") or ends it ("- END -")."""
+    words = " ".join(re.findall(r"[^\W_]+", text.casefold()))
+    return words in {" ".join(re.findall(r"[^\W_]+", label.casefold())) for label in rules["document_labels"]}
+
+
 def _heading_level(block: Block, index: int, blocks: tuple[Block, ...], rules: dict) -> int | None:
-    """The level of a block that opens a section, or None for any other block."""
+    """The level of a block that opens a section, or None for any other block.
+
+    A date line ("**Kathmandu, 6–7 March 2024**") and a document label ("## Outcome document",
+    "PRESS RELEASE", "END") are front matter of the whole document, not sections of it.
+    """
+    text = block.text.strip()
+    if block.kind in ("heading", "paragraph", "list_item") and (_is_label(text, rules) or _is_date_line(text)):
+        return None
     if block.kind == "heading":
         return block.heading_level
     if block.kind not in ("paragraph", "list_item"):
         return None
-    text = block.text.strip()
     if block.all_caps and re.search(r"[^\W\d_]{3,}", text):  # not "22-06-2020 06:08 PM"
         return int(rules["all_caps_level"])
     ends_like_sentence = text[-1:] in rules["non_heading_endings"]
@@ -158,31 +191,88 @@ def _heading_level(block: Block, index: int, blocks: tuple[Block, ...], rules: d
     return None
 
 
+def _is_letterhead(block: Block) -> bool:
+    """A plain line in capitals ("REPUBLIC OF TÜRKİYE", "MINISTRY OF INTERIOR"): above the title, a letterhead."""
+    return block.kind == "paragraph" and block.all_caps
+
+
+def _is_prose(block: Block, rules: dict) -> bool:
+    text = block.text.strip()
+    return bool(_SENTENCE_END.search(text)) or len(text.split()) > rules["title_max_words"]
+
+
+def _is_byline(text: str, rules: dict) -> bool:
+    folded = text.casefold().lstrip("*_ ")
+    return any(re.match(re.escape(cue.casefold()) + r"(?:\s|$)", folded) for cue in rules["byline_openings"])
+
+
+def _is_headline(block: Block, rules: dict) -> bool:
+    """A line that can be a title: short, standalone, in mixed case, not a sentence, date, byline or label."""
+    text = block.text.strip()
+    if block.kind != "paragraph" or block.all_caps or not re.search(r"[^\W\d_]", text):
+        return False
+    if text[-1:] in rules["title_non_endings"] or _SENTENCE_END.search(text):
+        return False
+    if not rules["title_short_min_words"] <= len(text.split()) <= rules["title_max_words"]:
+        return False
+    return not (_is_date_line(text) or _is_label(text, rules) or _is_byline(text, rules))
+
+
 def _title_block(
-    prepared: Prepared, heading_indexes: list[int], introductions: set[int], rules: dict
+    prepared: Prepared, levels: dict[int, int], introductions: set[int], rules: dict
 ) -> Block | None:
-    """The report's title: its first H1 when no section heading comes before it, else a title-like first line."""
+    """The report's title: document metadata, not a section.
+
+    1. Its Markdown H1, when no section heading comes before it (a letterhead in capitals may).
+    2. Otherwise the first headline of the front matter. The front matter is what stands before
+       the first prose paragraph, speaker introduction or section heading; a headline there is a
+       short standalone line in mixed case that does not end like a sentence or a list entry and
+       is none of: a date line or dateline ("Ankara, 18 June 2024"), a byline ("By ...", "Summary
+       report prepared by ..."), a document label ("PRESS RELEASE", "For immediate release"), a
+       letterhead line in capitals ("REPUBLIC OF TÜRKİYE"). A headline of `title_min_words` words
+       or more is preferred; a shorter one ("EU-Horn of Africa") is the title only when no longer
+       one stands in the front matter, since a serial line ("44th Meeting (PM)") may stand above
+       the real headline.
+    """
     blocks = prepared.blocks
-    first_heading = heading_indexes[0] if heading_indexes else len(blocks)
-    for index in heading_indexes:
+    for index in sorted(levels):
         block = blocks[index]
         if block.kind == "heading" and block.heading_level == 1:
-            return block if index == first_heading else None
-    first_body = min([first_heading, *introductions])
-    for block in blocks[: min(first_body, rules["title_search_blocks"])]:
-        text = block.text.strip()
-        if block.kind != "paragraph" or text[-1:] in rules["title_non_endings"]:
-            continue
-        if not rules["title_min_words"] <= len(text.split()) <= rules["title_max_words"]:
-            continue
-        if _SENTENCE_END.search(text) or date_line(text, rules["title_max_words"]):
-            continue
-        return block
-    return None
+            return block
+        if not _is_letterhead(block):
+            break
+    headlines: list[Block] = []
+    for index, block in enumerate(blocks[: rules["title_search_blocks"]]):
+        if index in introductions or (index in levels and not _is_letterhead(block)):
+            break
+        if block.kind in ("list_item", "table_cell") or _is_prose(block, rules):
+            break
+        if _is_headline(block, rules):
+            headlines.append(block)
+    for block in headlines:
+        if len(block.text.split()) >= rules["title_min_words"]:
+            return block
+    return headlines[0] if headlines else None
 
 
 def _clean_title(text: str, trim: str) -> str:
     return re.sub(r"\s+", " ", text).strip(trim).strip()
+
+
+def _section_heading(block: Block, trim: str) -> tuple[str, str | None, str]:
+    """(title, number, name) of a heading: "2. OPENING SESSION" -> ("2. OPENING SESSION", "2", "OPENING SESSION").
+
+    The number is kept in the title whichever way it is written: a Markdown heading keeps it in its
+    text ("## 2. X"), a plain numbered line loses it to the list-marker clean-up ("2. X" reads "X"),
+    so it is put back from the raw line; "II. X" keeps its Roman number the same way.
+    """
+    text = _clean_title(block.text, trim)
+    numbered = _NUMBERED.match(block.raw)
+    if not numbered:
+        return text, None, text
+    written = numbered.group("number")
+    name = text[len(written):].strip() if text.startswith(written) else text
+    return f"{written} {name}".strip(), written.rstrip("."), name
 
 
 def _sections(
@@ -196,8 +286,13 @@ def _sections(
         level = _heading_level(block, index, blocks, rules)
         if level is not None:
             levels[index] = level
-    title = _title_block(prepared, sorted(levels), introductions, rules)
-    headings = [(blocks[index], level) for index, level in sorted(levels.items()) if blocks[index] is not title]
+    title = _title_block(prepared, levels, introductions, rules)
+    title_index = blocks.index(title) if title is not None else -1
+    headings = [
+        (blocks[index], level)
+        for index, level in sorted(levels.items())
+        if index != title_index and not (index < title_index and _is_letterhead(blocks[index]))
+    ]
     sections: list[Section] = []
     end_of_text = len(prepared.original)
     for position, (block, level) in enumerate(headings):
@@ -206,9 +301,9 @@ def _sections(
             if later_level <= level:
                 end = later.orig_start
                 break
-        title_text = _clean_title(block.text, rules["title_trim"])
+        title_text, number, name = _section_heading(block, rules["title_trim"])
         if title_text:
-            sections.append(Section(title_text, level, block.orig_start, end, block.orig_end))
+            sections.append(Section(title_text, level, block.orig_start, end, block.orig_end, number, name))
     return tuple(sections), title
 
 
@@ -283,17 +378,20 @@ def _turns(
 
 
 def _event_date(prepared: Prepared, body_start: int | None) -> str | None:
-    """The date of the first short date line before the report's body ("24 March 2021, 09:30 – 13:30 CET").
+    """The date of the front matter: its first date line, or the dateline its first paragraph opens with.
 
-    The front matter ends at the first section, turn or prose sentence: a date further on is
-    a date the report talks about, not the event's.
+    Date lines: "24 March 2021, 09:30 – 13:30 CET", "Kathmandu, 6–7 March 2024", "Thursday, 17 October
+    2013"; a dateline: "BANGKOK, 24 November 2023 – Labour officials ...". The front matter ends at
+    the first section, turn or prose paragraph: a date further on is a date the report talks about.
+    A date in the lead that a meeting verb governs is preferred to this one (pipeline/extract/metadata.py).
     """
     max_words = load_rules(METADATA_RULES)["date_line_max_words"]
     for block in prepared.blocks:
         if body_start is not None and block.orig_start >= body_start:
             break
         if block.kind == "paragraph" and len(block.text.split()) > max_words and _SENTENCE_END.search(block.text):
-            break
+            found = dateline(block.text)
+            return found.iso if found is not None else None
         found = date_line(block.text, max_words)
         if found is not None:
             return found.iso

@@ -232,6 +232,9 @@ def _hard_break(previous: _Line, line: _Line, settings: dict) -> bool:
         return True
     if len(previous.text.strip()) < settings["short_line_chars"]:
         return True
+    opener = re.match(r"[^\W\d_]+", line.text.lstrip())
+    if opener and opener.group().lower() in settings["sentence_openers"] and opener.group()[0].isupper():
+        return True  # "The ..." is capitalised only where a sentence starts
     return _is_title_like(previous.text, set(settings["function_words"]))
 
 

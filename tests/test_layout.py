@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.layout import detect_layout
 from pipeline.prepare import prepare
 
@@ -12,7 +14,7 @@ The Agency
 
 24 March 2021, 09:30 – 13:30 CET
 
-## SUMMARY REPORT
+## PROCEEDINGS
 
 ## OPENING REMARKS
 
@@ -38,14 +40,14 @@ def _layout(text: str):
 def test_title_is_metadata_and_speaker_headings_are_not_sections():
     _, layout = _layout(REPORT)
     assert layout.title == "Meeting on Migration"
-    assert [section.title for section in layout.sections] == ["SUMMARY REPORT", "OPENING REMARKS", "CLOSING"]
+    assert [section.title for section in layout.sections] == ["PROCEEDINGS", "OPENING REMARKS", "CLOSING"]
 
 
 def test_a_heading_directly_followed_by_another_is_an_empty_section():
     _, layout = _layout(REPORT)
-    summary, opening = layout.sections[0], layout.sections[1]
-    assert summary.end == opening.start
-    assert REPORT[summary.start:summary.end].strip() == "## SUMMARY REPORT"
+    proceedings, opening = layout.sections[0], layout.sections[1]
+    assert proceedings.end == opening.start
+    assert REPORT[proceedings.start:proceedings.end].strip() == "## PROCEEDINGS"
 
 
 def test_a_turn_runs_to_the_next_speaker_or_the_next_section():
@@ -112,7 +114,6 @@ def test_corpus_sections(corpus_report_text):
     assert layout.title == "Fostering Sub-Regional Cooperation on Migration in South-Eastern and Eastern Europe"
     assert layout.event_date == "2021-03-24"
     assert [section.title for section in layout.sections] == [
-        "SUMMARY REPORT",
         "OPENING REMARKS",
         "WORLD MIGRATION REPORT 2020",
         "ROUNDTABLE ONE",
@@ -131,3 +132,131 @@ def test_a_plain_introduction_line_is_no_title():
     _, layout = _layout(text)
     assert layout.title is None
     assert [turn.name for turn in layout.turns] == ["Jane Roe"]
+
+
+# --- numbered sections --------------------------------------------------------------------------
+
+
+def test_a_section_keeps_its_number_however_the_heading_is_written():
+    text = (
+        "# Report\n\n## 1. BACKGROUND\n\nThe meeting met.\n\n"
+        "2. Opening session\n\nThe session opened.\n\n"
+        "**3. Country presentations**\n\nCountries spoke.\n\n"
+        "IV. Conclusions\n\nThe end came.\n"
+    )
+    _, layout = _layout(text)
+    assert [(s.title, s.number, s.name) for s in layout.sections] == [
+        ("1. BACKGROUND", "1", "BACKGROUND"),
+        ("2. Opening session", "2", "Opening session"),  # the plain line's "2." is a list marker to prepare
+        ("3. Country presentations", "3", "Country presentations"),
+        ("IV. Conclusions", "IV", "Conclusions"),
+    ]
+    assert layout.section_at(text.index("The session")).title == "2. Opening session"
+
+
+def test_an_unnumbered_section_has_no_number():
+    _, layout = _layout("## SESSION II: DIASPORA\n\nThe panel met.\n")
+    (section,) = layout.sections
+    assert (section.title, section.number, section.name) == ("SESSION II: DIASPORA", None, "SESSION II: DIASPORA")
+
+
+# --- front matter: labels, date lines, letterheads ------------------------------------------------
+
+
+def test_document_labels_and_date_lines_are_not_sections():
+    text = (
+        "# Joint Meeting on Statelessness\n\n## Outcome document\n\n**Kathmandu, 6–7 March 2024**\n\n"
+        "## SUMMARY REPORT\n\n## OPENING\n\nThe meeting opened.\n\nEND\n"
+    )
+    _, layout = _layout(text)
+    assert [s.title for s in layout.sections] == ["OPENING"]
+    assert layout.event_date == "2024-03-06"
+
+
+def test_a_letterhead_in_capitals_is_neither_title_nor_section():
+    text = (
+        "REPUBLIC OF TÜRKİYE\nMINISTRY OF INTERIOR\nPRESIDENCY OF MIGRATION MANAGEMENT\n\nPRESS RELEASE\n"
+        "For immediate release\nAnkara, 18 June 2024\n\n"
+        "Türkiye hosts coordination meeting on voluntary returns\n\n"
+        "The Presidency today hosted a coordination meeting with partners to review the situation.\n\n"
+        "END\n\nFor media enquiries, please contact the press office.\n"
+    )
+    _, layout = _layout(text)
+    assert layout.title == "Türkiye hosts coordination meeting on voluntary returns"
+    assert layout.sections == ()
+    assert layout.event_date == "2024-06-18"
+
+
+# --- titles ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a short headline is the title when the front matter has no longer one
+        ("EU-Horn of Africa\nThe EU-Horn of Africa Migration Route Initiative was launched on Friday in Rome.\n",
+         "EU-Horn of Africa"),
+        # a serial line above the headline gives way to it
+        (
+            (
+                "Seventy-eighth Session,\n\n44th Meeting (PM)\n\nStates Urge More Funding for Refugees\n\n"
+                "States must step up their support, speakers said.\n"
+            ),
+            "States Urge More Funding for Refugees",
+        ),
+        # a date line and a byline are not titles; the headline after them is
+        ("Thursday, 17 October 2013\n\nBy Jane Roe\n\nMinisters meet in Geneva\n\nThe ministers met.\n",
+         "Ministers meet in Geneva"),
+        # no headline before the prose: no title
+        (
+            (
+                "Thursday, 17 October 2013\n\nGeneva – 14 October 2013. On 11 September 2013, the Government of "
+                "Sweden convened a thematic meeting.\n"
+            ),
+            None,
+        ),
+        ("Around table was held last week in Bishkek. During the event, new data were presented.\n", None),
+        ("DUSHANBE, Tajikistan, September 29. President Rahmon chaired a meeting where strategies were approved.\n",
+         None),
+        # a line ending like a list entry or a label ("Remarks by ...:") is no title
+        ("Opening Remarks by the Director of Security:\n\nHighlighted the readiness of the region.\n", None),
+    ],
+)
+def test_the_title_is_the_first_headline_of_the_front_matter(text, title):
+    _, layout = _layout(text)
+    assert layout.title == title
+
+
+# --- event dates ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("**Kathmandu, 6–7 March 2024**", "2024-03-06"),  # a place and a span of days: the first day
+        ("Dakar, 11–12 October 2023", "2023-10-11"),
+        ("Entebbe, Uganda – 20 to 22 February 2024", "2024-02-20"),
+        ("Suva and online, 9 April 2024", "2024-04-09"),
+        ("Geneva, 30 September – 2 October 2023", "2023-09-30"),  # a span across months
+        ("Thursday, 17 October 2013", "2013-10-17"),
+        ("24 March 2021, 09:30 – 13:30 CET", "2021-03-24"),
+        ("The meeting of 5 May", None),
+        ("Minutes of the meeting, 22-06-2020", None),  # day and month cannot be told apart
+    ],
+)
+def test_front_matter_date_lines(line, date):
+    _, layout = _layout(f"# A Meeting on Migration\n\n{line}\n\nThe meeting opened with remarks by the chair.\n")
+    assert layout.event_date == date
+
+
+def test_a_news_dateline_gives_the_date_but_a_date_in_later_prose_does_not():
+    _, news = _layout(
+        "Mekong ministries agree to cap fees\n\nBANGKOK, 24 November 2023 – Labour officials agreed on Friday "
+        "to phase in a common ceiling on the fees charged to workers who move through agencies.\n"
+    )
+    assert news.event_date == "2023-11-24"
+    _, prose = _layout(
+        "Mekong ministries agree to cap fees\n\nLabour officials agreed on Friday to phase in a common ceiling "
+        "on fees, which were raised on 24 November 2023 by many agencies across the region.\n"
+    )
+    assert prose.event_date is None

@@ -378,3 +378,152 @@ def test_spans_and_mentions_carry_the_rows_keys(analyse):
     assert sum(row.mentions for row in rows.values()) == len(mentions) - 1  # "(KRG)" is part of its long form's mention
     krg = rows["kurdistan-regional-government"]
     assert (krg.name, krg.acronym, krg.mentions) == ("Kurdistan Regional Government", "KRG", 2)
+
+
+# ---------------------------------------------------------------- round 2: name boundaries and kinds
+
+
+def test_mixed_case_acronyms():
+    assert all(looks_like_acronym(text) for text in ("NiDCOM", "AfDB", "UfM", "MoFA"))
+    assert not any(looks_like_acronym(text) for text in ("McDonald", "Nigerians", "Commission"))
+    [found] = find_definitions("officials of the Ghanaians in Diaspora Commission (GiDCOM) said")
+    assert found.long == "Ghanaians in Diaspora Commission"
+
+
+def test_a_long_form_starts_at_a_capitalised_word_not_at_a_small_word_before_it():
+    [found] = find_definitions("with the Organisation of Eastern Caribbean States (OECS) and others")
+    assert found.long == "Organisation of Eastern Caribbean States"
+
+
+def test_a_possessive_inside_a_name_does_not_cut_it(analyse):
+    context = analyse(
+        "Ms. Rahman, Ministry of Migrants' Welfare and Overseas Employment, Government of Bangladesh, spoke. "
+        "The Ministry of Women's Affairs of Bangladesh attended. So did Tajikistan's Ministry of Labour.\n"
+    )
+    rows = {row.name: row for row in context.rows["organisations"]}
+    assert set(rows) == {"Ministry of Migrants' Welfare and Overseas Employment", "Ministry of Women's Affairs",
+                         "Ministry of Labour"}
+    assert rows["Ministry of Labour"].country_iso3 == "TJK"
+
+
+def test_a_people_that_is_the_subject_of_a_name_stays_in_it(analyse):
+    context = analyse(
+        "Mr. Mensah, Director, Ghanaians in Diaspora Commission (GiDCOM), spoke. GiDCOM's registry grew, and the "
+        "Commission will report. The Ghana Immigration Service (GIS) attended.\n"
+    )
+    rows = {row.name: row for row in context.rows["organisations"]}
+    commission = rows["Ghanaians in Diaspora Commission"]
+    assert (commission.acronym, commission.mentions, commission.country_iso3) == ("GiDCOM", 3, "GHA")
+    assert rows["Immigration Service"].acronym == "GIS"  # the country that owns a body still leaves its name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ms. Diallo, Head, Directorate General for Malians Abroad, Ministry of Foreign Affairs, Mali, spoke.",
+         "Directorate General for Malians Abroad"),
+        ("Chile's National Superintendency of Migration issued new permits.", "National Superintendency of Migration"),
+        ("The Presidency of Migration Management (PMM) hosted the meeting; PMM staff attended.",
+         "Presidency of Migration Management"),
+        ("The Flood and Emergency Management Authority (SEYAK) coordinated the response.",
+         "Flood and Emergency Management Authority"),
+        ("Volunteers of the Syrian Arab Red Crescent distributed aid.", "Syrian Arab Red Crescent"),
+        ("A proposal went to the Fund for addressing Climate Displacement last year.",
+         "Fund for addressing Climate Displacement"),
+        ("The Committee for combating Trafficking in Persons met in May.",
+         "Committee for combating Trafficking in Persons"),
+        ("The ministers will meet under the Almaty Process in Bishkek next year.", "Almaty Process"),
+    ],
+)
+def test_names_round_their_head(analyse, text, name):
+    assert name in _names(analyse(text))
+
+
+def test_terms_of_office_places_and_treaties_are_not_bodies(analyse):
+    context = analyse(
+        "During the Romanian Presidency of the Council, talks went on in the Fertile Crescent. The Tavita Union "
+        "treaty with Samoa entered into force, and the Tavita Union treaty allows 200 people a year to settle.\n"
+    )
+    names = _names(context)
+    assert not any("Presidency" in name or "Crescent" in name or "Tavita" in name for name in names)
+
+
+def test_an_acronym_takes_the_country_of_the_body_it_stands_for(analyse):
+    context = analyse(
+        "In Türkiye, the Flood and Emergency Management Authority (SEYAK) met the Ministry of Interior.\n\n"
+        "Containers provided by SEYAK still host 2,000 Syrians.\n"
+    )
+    [row] = [row for row in context.rows["organisations"] if row.acronym == "SEYAK"]
+    assert (row.country_iso3, row.mentions) == ("TUR", 2)
+
+
+def test_a_unit_named_after_a_known_body_s_head_word_counts_for_it(analyse):
+    context = analyse(
+        "Support came from IOM and the Pacific Islands Forum (PIF). Delegates from the Caribbean Community and "
+        "the Forum Secretariat attended.\n"
+    )
+    units = {span.text: span.kb_id_ for span in context.doc.spans["organisation"] if span.label_ == "internal_unit"}
+    assert units == {"Forum Secretariat": "pif"}
+    assert _rows(context)["pif"].acronym == "PIF"
+
+
+def test_a_gazetteer_name_may_keep_the_lowercase_words_it_is_listed_with(analyse):
+    context = analyse("They prepared a submission to the Fund for responding to Loss and Damage.")
+    assert _rows(context)["frld"].name == "Fund for responding to Loss and Damage"
+
+
+# ---------------------------------------------------------------- round 2: the report's country
+
+
+def test_unplaced_bodies_take_the_country_the_report_is_about(analyse):
+    context = analyse(
+        "# Labour migration cooperation in Uzbekistan\n\n"
+        "Partners in Uzbekistan met in May, and employers in Türkiye joined them.\n\n"
+        "Today IOM works with the Ministry of Foreign Affairs and the Central Bank.\n"
+    )
+    rows = _rows(context)
+    assert rows["ministry-of-foreign-affairs@UZB"].country_iso3 == "UZB"
+    assert "central-bank@UZB" in rows
+
+
+def test_a_meeting_of_many_countries_places_no_unplaced_body(analyse):
+    context = analyse(
+        "# Regional meeting on labour migration\n\n"
+        "Albania, Serbia, Montenegro and Kosovo took part.\n\n"
+        "The Ministry of Foreign Affairs hosted a dinner.\n"
+    )
+    [row] = context.rows["organisations"]
+    assert (row.org_id, row.country_iso3) == ("ministry-of-foreign-affairs", None)
+
+
+# ---------------------------------------------------------------- round 2: the configured gazetteer
+
+
+def test_the_extractor_follows_the_gazetteer_configured_on_the_component(nlp):
+    from pipeline.components.organisations import OrganisationFinder
+    from pipeline.normalise.organisations import OrganisationGazetteer
+
+    gazetteer = OrganisationGazetteer({"organisations": [
+        {"id": "zmb-dnrr", "name": "Department of National Registration and Records", "acronym": "DNRR",
+         "kind": "national_body", "country": "ZMB"},
+    ]})
+    finder = OrganisationFinder(nlp, gazetteer, name_rules())
+    prepared = prepare("Staff of the DNRR issued documents.\n")
+    doc = finder(run_nlp(nlp, prepared))
+    context = ExtractionContext("test", prepared, doc, Layout())
+    extract_organisations(context)
+    [row] = context.rows["organisations"]
+    assert (row.org_id, row.name, row.canonical_name, row.country_iso3) == (
+        "zmb-dnrr", "Department of National Registration and Records",
+        "Department of National Registration and Records", "ZMB",
+    )
+
+
+def test_a_forum_with_a_secretariat_is_a_body_and_a_forum_without_one_an_event(analyse):
+    body = analyse(
+        "Delegates of the Andean Forum of Migration Directors (AFMD) met. The AFMD Secretariat wrote the report.\n"
+    )
+    [row] = body.rows["organisations"]
+    assert (row.name, row.acronym, row.mentions) == ("Andean Forum of Migration Directors", "AFMD", 2)
+    event = analyse("Delegates of the Andean Forum on Migration Data (AFMD) met; the AFMD adopted a statement.\n")
+    assert event.rows["organisations"] == []

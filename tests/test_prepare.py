@@ -156,3 +156,13 @@ def test_table_cells_know_their_row_column_and_headers():
     _assert_offsets_survive(original)
     start = prepared.text.index("61,000")
     assert original[slice(*prepared.to_original(start, start + 6))] == "61,000"
+
+
+def test_a_line_starting_a_sentence_ends_the_headline_above_it():
+    text = (
+        "Ghana charts path for ethical, regular labour mobility at high-level dialogue\n"
+        "The dialogue aimed at turning the potential of labour migration into development outcomes.\n"
+    )
+    assert len(prepare(text).blocks) == 2
+    wrapped = "Migration remains a long-standing priority for the Ministry of Interior and Public Administration of\nAlbania as a country of origin.\n"
+    assert len(prepare(wrapped).blocks) == 1

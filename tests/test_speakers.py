@@ -9,7 +9,15 @@ from pipeline.extract import ExtractionContext
 from pipeline.extract.metadata import find_organiser
 from pipeline.extract.speakers import extract_speakers
 from pipeline.models import MentionRow, OrganisationRow
-from pipeline.normalise.people import countries_named, parse_introduction, person_key, split_honorific
+from pipeline.normalise.dates import date_line, dateline, find_dates
+from pipeline.normalise.people import (
+    bodies_in_title,
+    countries_named,
+    is_national_body,
+    parse_introduction,
+    person_key,
+    split_honorific,
+)
 from tests.conftest import requires_shared
 
 # --- the first report, checked by hand against the text ------------------------------------------
@@ -28,7 +36,7 @@ GOLDEN_TURNS = [
     ("speaker-10", "person-09", "Philippe Grandet", "MIGRATION MULTI-PARTNER TRUST FUND (M-MPTF)", None, False, "M-MPTF"),
     ("speaker-11", "person-10", "Sónia Pereira", "CHAMPION COUNTRIES INITIATIVE (PORTUGAL)", "PRT", False, None),
     ("speaker-12", "person-11", "Stefanie Allemann", "ROUNDTABLE TWO", None, True, "IOM"),
-    ("speaker-13", "person-12", "Andi Mahila", "ROUNDTABLE TWO", "ALB", False, None),
+    ("speaker-13", "person-12", "Andi Mahila", "ROUNDTABLE TWO", "ALB", False, "Ministry of Interior"),  # from his title
     ("speaker-14", "person-07", "Refet Hajdari", "ROUNDTABLE TWO", "MKD", False, "Ministry of Foreign Affairs"),
     ("speaker-15", "person-13", "Svetlana Velimirovic", "ROUNDTABLE TWO", "SRB", False, "Commissariat for Refugees and Migration"),
     ("speaker-16", "person-14", "Laurel Townhead", "ROUNDTABLE TWO", None, False, "QUNO"),
@@ -263,10 +271,44 @@ def test_no_speakers_are_invented_on_the_dev_set(dev_rows):
         ),
         ("Ms. Renate Held, IOM Regional Director for South Eastern Europe, Eastern Europe and Central Asia", None),
         ("Mr. Philippe Grandet, Senior M-MPTF Manager", None),
+        # a bare country after a national body (a service, department, office ... that is no international body)
+        ("Mr. Tesfaye Alemu Bekele, Deputy Director General, Refugees and Returnees Service (RRS), Ethiopia", "ETH"),
+        ("Ms. Eva Berg, Head, Office for Foreigners, Sweden", "SWE"),
+        ("Ms. Eva Berg, Head, Norwegian Refugee Council, Norway", None),  # an NGO's seat; its demonym is no post
+        ("Ms. Eva Berg, Head, UNHCR Regional Bureau for Europe, Belgium", None),  # an international body's seat
+        ("Dr. Lucia Marchetti, Head of the Transition and Recovery Unit, IOM Country Office in Somalia", "SOM"),
+        ("Mr. Abebe Kebede, Head, Ethiopian Immigration Service", "ETH"),  # a national body's demonym
+        # a diplomat speaks for the state they represent, not the one they are posted to
+        ("H.E. Mr. Kwabena Osei-Mensah, Ambassador of the Republic of Ghana to the Republic of Senegal", "GHA"),
+        ("Mr. Jan Knutsson, Permanent Representative of Sweden to the United Nations in Geneva", "SWE"),
     ],
 )
 def test_speaker_country_rules(line, country):
     assert parse_introduction(line).country_iso3 == country
+
+
+def test_a_part_opening_with_a_body_names_the_body():
+    ocan = parse_introduction("Mr. Joseph Ocan, Commissioner for Refugees, Office of the Prime Minister, Republic of Uganda")
+    assert (ocan.role, ocan.organisation, ocan.country_iso3) == ("Commissioner for Refugees", "Office of the Prime Minister", "UGA")
+    kouassi = parse_introduction("Mr. Koffi Kouassi, Deputy Director, Directorate General for Ivorians Abroad, Côte d'Ivoire")
+    assert (kouassi.role, kouassi.organisation) == ("Deputy Director", "Directorate General for Ivorians Abroad")
+    manager = parse_introduction("Ms. Ana Lima, Office Manager, UNHCR")
+    assert (manager.role, manager.organisation) == ("Office Manager", "UNHCR")
+
+
+def test_national_bodies_use_the_organisations_head_words():
+    assert is_national_body("Refugees and Returnees Service (RRS)")
+    assert is_national_body("Department of Refugee Services")
+    assert not is_national_body("Quaker United Nations Office (QUNO)")  # an NGO in the organisations' gazetteer
+    assert not is_national_body("IOM Country Office in Somalia")
+    assert not is_national_body("Humans & Refugees")  # no body head at all
+
+
+def test_bodies_named_by_a_title():
+    assert bodies_in_title("Deputy Minister of Interior") == ["Ministry of Interior"]
+    assert bodies_in_title("Commissioner for Refugees") == ["Commission for Refugees", "Commissariat for Refugees"]
+    assert bodies_in_title("Minister Delegate for Senegalese Abroad") == []
+    assert bodies_in_title("Head, Geneva & Chief Editor World Migration Report 2020") == []
 
 
 def test_countries_named_in_a_post():
@@ -357,3 +399,76 @@ def test_organisation_falls_back_to_the_introduction_text(analyse):
     extract_speakers(context)
     assert [(r.organisation, r.org_id) for r in context.rows["speakers"]] == [("Office for Foreigners", None)]
     assert find_organiser(context) is None
+
+
+def test_a_ministry_named_only_by_a_title_links_to_the_reports_row_of_that_country(analyse):
+    text = (
+        "## TWO\n\n### **Mr. Andi Mahila, Deputy Minister of Interior, Government of Albania**\n\n"
+        "The Ministry of Interior of Albania adopted a strategy.\n\n"
+        "**Mr. Ivan Horvat, Minister of Labour, Government of Croatia**\n\nCroatia has a plan.\n\n"
+        "**Ms. Ana Rusu, Minister of Interior, Government of Moldova**\n\nMoldova has a plan.\n"
+    )
+    context = _context_with_organisations(
+        analyse, text, [("Ministry of Interior of Albania", "ministry-of-interior@ALB", "Ministry of Interior", None)]
+    )
+    context.rows["organisations"][0] = context.rows["organisations"][0].model_copy(update={"country_iso3": "ALB"})
+    extract_speakers(context)
+    assert [(r.name, r.organisation, r.org_id) for r in context.rows["speakers"]] == [
+        ("Andi Mahila", "Ministry of Interior", "ministry-of-interior@ALB"),
+        ("Ivan Horvat", None, None),  # no ministry of labour in the report: none is made from a title
+        ("Ana Rusu", None, None),  # Albania's ministry is not Moldova's
+    ]
+    assert len(context.rows["organisations"]) == 1
+
+
+# --- event dates ----------------------------------------------------------------------------------
+
+
+def test_a_meeting_date_in_the_lead_wins_over_a_publication_dateline(analyse):
+    text = (
+        "Thursday, 17 October 2013\n\nGeneva – 14 October 2013. On 11 September 2013, the Government of Sweden, "
+        "current Chair-in-Office, joined by the Governments of Morocco and the Netherlands, convened a thematic "
+        "meeting on labour migration.\n"
+    )
+    assert analyse(text).metadata["event_date"] == "2013-09-11"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        ("The Second Preparatory Meeting was held in Ankara, Turkey, on 10 - 11 December 2012.", "2012-12-10"),
+        ("The Fourth Conference on the Future of Syria took place on 30 June 2020 in a virtual format.", "2020-06-30"),
+        ("The meeting took place in Kinshasa at the Hilton Hotel from 3rd to 6th October 2023.", "2023-10-03"),
+        ("The Joint Meeting was held in Lubumbashi on 4 and 5 June 2024 with many delegates.", "2024-06-04"),
+        # a date no meeting verb governs is not the event's
+        ("As of 13 June 2024, 3,112,683 Syrians were registered under temporary protection in Türkiye.", None),
+        ("The report of 5 May 2020 was discussed at length by the delegations present.", None),
+    ],
+)
+def test_meeting_verbs_give_the_event_date(analyse, sentence, date):
+    assert analyse(f"Ministers meet on migration\n\n{sentence}\n").metadata["event_date"] == date
+
+
+def test_a_meeting_date_after_the_lead_is_another_meeting(analyse):
+    text = (
+        "# Regional Consultation\n\nKathmandu, 6–7 March 2024\n\n"
+        "The consultation brought together sixty participants from seven countries.\n\n"
+        "It pursued three objectives set by the ministers of the region.\n\n"
+        "The last regional review was held in Colombo on 5 May 2021 with fewer participants.\n"
+    )
+    assert analyse(text).metadata["event_date"] == "2024-03-06"
+
+
+def test_dates_of_spans_of_days_are_their_first_day():
+    assert [m.iso for m in find_dates("from 3rd to 6th October 2023 and on March 6–7, 2024")] == [
+        "2023-10-03",
+        "2024-03-06",
+    ]
+    (span,) = find_dates("Geneva, 30 September – 2 October 2023")
+    assert (span.iso, span.start) == ("2023-09-30", len("Geneva, "))
+    assert find_dates("22-06-2020 and 06/03/2021") == []
+    assert dateline("BANGKOK, 24 November 2023 – Labour officials agreed").iso == "2023-11-24"
+    assert dateline("Ankara, 10-11 December 2012: The meeting").iso == "2012-12-10"
+    assert dateline("Geneva, 14 October 2013 was a busy day for the delegates") is None
+    assert date_line("Suva and online, 9 April 2024", 14).iso == "2024-04-09"
+    assert date_line("Meeting of ministers held in Suva, 9 April 2024", 14) is None  # prose before the date

@@ -5,14 +5,14 @@ from __future__ import annotations
 import pycountry
 import pytest
 
-from pipeline.normalise.currencies import currency_code, currency_table
+from pipeline.normalise.currencies import cldr_currencies, currency_code, currency_table
 from pipeline.normalise.numbers import (
     decimal_comma_convention,
     parse_number,
     parse_quantity,
     stated_change_disagreement,
 )
-
+from pipeline.rules import load_rules
 
 ALBANIA = (
     "These efforts have led to a reduction in the number of Albanian citizens claiming asylum in EU states "
@@ -66,7 +66,10 @@ def values(analyse, text: str) -> list[tuple[float, str]]:
         ("3 percentage points", 3, "percent"),
         ("a quarter of", 25, "percent"),
         ("half of", 50, "percent"),
-        ("two-thirds of", 66.67, "percent"),
+        ("two-thirds of", 200 / 3, "percent"),
+        ("a third of", 100 / 3, "percent"),
+        ("three quarters of", 75, "percent"),
+        ("one in three", 100 / 3, "percent"),
         ("1 in 5", 20, "percent"),
         ("nine out of ten", 90, "percent"),
     ],
@@ -135,9 +138,46 @@ def test_currency_codes(form, code):
 
 
 def test_every_currency_rule_is_an_iso_4217_code():
+    rules = load_rules("statistics/currencies.yaml")
+    decided = set(rules["symbols"].values()) | set(rules["words"].values())
+    assert {code for code in decided if pycountry.currencies.get(alpha_3=code) is None} == set()
+    known = cldr_currencies(rules["in_use_since"]).codes
+    assert set(rules["ignored_codes"]) - known == set()  # no typos: each is a code CLDR knows
+
+
+def test_currency_table_knows_every_current_iso_4217_currency():
+    """CLDR (through Babel) gives every currency in use: codes and English names, not a handful."""
     table = currency_table()
-    codes = set(table.codes) | set(table.symbols.values()) | set(table.words.values())
-    assert {code for code in codes if pycountry.currencies.get(alpha_3=code) is None} == set()
+    ignored = set(load_rules("statistics/currencies.yaml")["ignored_codes"])
+    not_money = {  # ISO 4217 funds, units of account, metals and test codes, and Venezuela's digital bolívar
+        "BOV", "CHE", "CHW", "CLF", "COU", "MXV", "USN", "UYI", "UYW", "VED", "XAD", "XAG", "XAU", "XBA", "XBB",
+        "XBC", "XBD", "XDR", "XPD", "XPT", "XSU", "XTS", "XUA", "XXX",
+    }
+    iso = {currency.alpha_3 for currency in pycountry.currencies}
+    assert iso - table.codes - ignored == not_money
+    assert iso - set(table.words.values()) - ignored == not_money  # each by its English name at least
+    assert currency_code("Croatian kuna") == "HRK"  # former currencies of the years reports cover too
+
+
+@pytest.mark.parametrize(
+    ("form", "code"),
+    [
+        ("baht", "THB"),
+        ("Thai baht", "THB"),
+        ("naira", "NGN"),
+        ("₦", "NGN"),
+        ("฿", "THB"),
+        ("vatu", "VUV"),
+        ("Nepalese rupees", "NPR"),
+        ("South Korean won", "KRW"),
+        ("won", None),  # two currencies (and a verb)
+        ("marks", None),  # an ordinary word: "2024 marks the tenth anniversary"
+        ("SDG", None),  # "SDG 10"
+        ("C$", "CAD"),  # our decision over CLDR's córdoba
+    ],
+)
+def test_currency_forms_from_cldr_and_our_decisions(form, code):
+    assert currency_code(form) == code
 
 
 # --- the consistency check (pure) ----------------------------------------------------------------
@@ -341,3 +381,129 @@ def test_first_report_figures(corpus_report_text, analyse):
     assert len(rows) == 16
     assert sum(1 for r in rows if r.unit == "USD") == 2
     assert [r.year for r in rows if r.year is not None] == [2020, 2019, 2020]
+
+
+# --- round 2: currencies, non-statistics, fractions, years by clause, table headers ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A legal recruitment costs about 7,500 baht per worker.", [(7_500, "THB")]),
+        ("The bond raised ₦500,000 and 20,000 Nigerian naira.", [(500_000, "NGN"), (20_000, "NGN")]),
+        ("Each family received 500 € in cash.", [(500, "EUR")]),
+        ("Workers in Port Vila earn 40,000 vatu a month.", [(40_000, "VUV")]),
+        ("The fund pays 300 Nepalese rupees a day.", [(300, "NPR")]),
+        ("2024 marks the tenth anniversary of the Brazil Declaration.", []),
+    ],
+)
+def test_currencies_of_every_country(analyse, text, expected):
+    assert values(analyse, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Participants reviewed the response to the 6 February 2023 earthquakes.",  # a date before a noun
+        "The Pacific and the Caribbean met. IOM presented data on displacement in the two regions.",
+        "It was followed by a third session on returns.",  # an ordinal, not a fraction
+        "Officials said that Phase 2 of the pilot would start.",
+    ],
+)
+def test_more_not_statistics(analyse, text):
+    assert values(analyse, text) == []
+
+
+def test_a_heading_number_names_the_heading(analyse):
+    text = (
+        "## 1. BACKGROUND AND OBJECTIVES\n\nIt brought together 64 participants.\n\n"
+        "## 2.1 Results of the survey\n\nNine delegations spoke.\n\n"
+        "## Item 3. Financing\n\n**4. Closing**\n\nThree million people were displaced."
+    )
+    assert values(analyse, text) == [(64, "count"), (9, "count"), (3_000_000, "count")]
+
+
+def test_a_headline_figure_is_still_a_figure(analyse):
+    assert values(analyse, "# 2.9 Million Displaced in the Sahel\n\nThe crisis deepened.") == [(2_900_000, "count")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Recruitment fees have fallen by a third since 2019.", [(100 / 3, None)]),
+        ("About a third of workers came from Vanuatu.", [(100 / 3, None)]),
+        ("Two thirds of the returnees were women.", [(200 / 3, None)]),
+        ("Three quarters of the budget was spent.", [(75, None)]),
+        ("One in three of the containers still hosts families.", [(100 / 3, None)]),
+        ("Rations were cut by half.", [(50, None)]),
+    ],
+)
+def test_fractions_are_percents(analyse, text, expected):
+    rows = figures(analyse, text)
+    assert [(pytest.approx(r.value), r.year) for r in rows] == expected
+    assert {r.unit for r in rows} == {"percent"}
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # a year in the figure's clause, not in another one
+        (("Somalia has an estimated 3.86 million internally displaced persons, and in 2023 alone some 28,000 "
+         "households were supported to move to planned sites."), [None, 2023]),
+        ("The country hosts 2 million refugees, and in 2022 some 40,000 were resettled.", [None, 2022]),
+        # a year carries into a later or dependent clause in the past that has no time of its own ...
+        (("Ms. Haque reported that 1.3 million workers took up jobs abroad in 2023, of whom about 8 per cent "
+         "were women."), [2023, 2023]),
+        (("The ministry said that around 34,000 people had sought asylum in 2023, but that fewer than 200 "
+         "applications were lodged."), [2023, 2023]),
+        # ... but not into one in the present, or one with its own time
+        (("Remittances were equivalent to 22.7 per cent of GDP in 2023, and more than 2,000 workers leave the "
+         "country every day."), [2023, None]),
+        (("Twenty-five agencies had their licences suspended in 2023, and the cost had fallen to about 7,500 baht "
+         "since the end of the restrictions."), [2023, None]),
+        # a year of its own participle, or the edge of a period, is not the figure's
+        ("The Policy, adopted in 2016, created the welfare desks now operating in 29 district offices.", [None]),
+        (("The consultation pursued three objectives: to take stock of progress since the last review in 2021; "
+         "to compare approaches."), [None]),
+        ("Since the outbreak of conflict in Sudan in April 2023, more than 1.8 million people have fled.", [None]),
+        ("Some 1,140 foreign nationals had been returned since the start of 2023.", [2023]),
+        # a year modifying the subject of the figure's clause; a year in a name stays there
+        ("He warned that the 2023 appeal for the region had been funded at only 38 per cent.", [2023]),
+        ("The 2030 Agenda has 17 goals.", [None]),
+        # the figure's own phrase, an infinitive of its clause, a year opening the sentence
+        ("UNICEF estimated that one in four migrants interviewed at border points in 2022 was a child.", [2022]),
+        ("Partners appealed for USD 2.8 billion to provide assistance and invest in infrastructure in 2017.", [2017]),
+        ("As of 13 June 2024, 3,112,683 Syrians were registered, of whom 46,915 lived in camps.", [2024, 2024]),
+        # "that year", "the year": the year named last before
+        ("Remittances amounted to USD 3 billion in 2021, about 8 per cent of GDP in that year.", [2021, 2021]),
+        ("Peru issued 400,000 permits in 2023, while Ecuador registered 201,250 people by the end of the year.",
+         [2023, 2023]),
+        ("In 2019 the agency recorded 20,000 arrivals. That year, 5,000 were returned.", [2019, 2019]),
+        ("Arrivals fell by 30 per cent during the year.", [None]),
+        # stated changes compare years: no year of their own
+        ("Detections fell to 99,068 in 2023, down 31 per cent from the 145,600 recorded in 2022.", [2023, None, 2022]),
+        ("In 2020, the number of arrivals fell by 30 per cent to 7,000.", [None, 2020]),
+    ],
+)
+def test_year_follows_the_clauses_of_the_sentence(analyse, text, years):
+    assert [r.year for r in figures(analyse, text)] == years
+
+
+def test_table_cells_take_the_year_of_their_column_header(analyse):
+    text = (
+        "IOM presented recent data.\n\n"
+        "| Country | Disaster displacements 2022 | Late birth certificates issued (2023) | Returns 2019-2022 |\n"
+        "|---|---|---|---|\n"
+        "| Vanuatu | 2,300 | 61,000 | 4,000 |\n"
+        "| Fiji | 9,100 | 6,400 (2021) | 500 |\n"
+    )
+    rows = figures(analyse, text)
+    assert [(r.text, r.year) for r in rows] == [
+        ("2,300", 2022), ("61,000", 2023), ("4,000", None),
+        ("9,100", 2022), ("6,400", 2021), ("500", None),
+    ]
+
+
+def test_table_cells_take_the_year_of_their_row_header_when_the_column_has_none(analyse):
+    text = "| Year | Arrivals | Returns |\n|---|---|---|\n| 2021 | 1,500 | 300 |\n| 2022 | 1,800 | 450 |\n"
+    assert [(r.value, r.year) for r in figures(analyse, text)] == [(1500, 2021), (300, 2021), (1800, 2022), (450, 2022)]

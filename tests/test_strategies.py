@@ -5,10 +5,15 @@ from __future__ import annotations
 import pytest
 
 from pipeline.components.strategies import Vocabulary
+from pipeline.components.strategy_finder.patterns import expand_pattern
 from pipeline.normalise.strategies import strategy_id, strategy_key
-from pipeline.normalise.years import YearRange, expand_short_year, parse_year_range, single_year
+from pipeline.normalise.years import (
+    YearRange,
+    expand_short_year,
+    parse_year_range,
+    single_year,
+)
 from pipeline.rules import RulesError, load_rules
-
 
 # -- year ranges, as pure functions --------------------------------------------------------------
 
@@ -373,3 +378,203 @@ def test_first_report_countries_come_from_name_speaker_or_context(first_report_r
     assert countries["National Strategy for Migration"] == "ALB"
     assert first_report_rows["Migration Policy of the Republic of North Macedonia"].country_source == "name"
     assert len(first_report_rows) == 18
+
+
+# -- round 2: law numbers, other law heads, ranges through a clause, titles before a lowercase head ---
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "years"),
+    [
+        ("The authorities apply Law No. 2015-36 on the Illicit Smuggling of Migrants to all.",
+         "Law No. 2015-36 on the Illicit Smuggling of Migrants", (None, None, False)),
+        ("Refugees may work under Refugee Proclamation No. 1110/2019, which allows them to register.",
+         "Refugee Proclamation No. 1110/2019", (None, None, False)),
+        ("The approach is guided by Law No. 6458 on Foreigners and International Protection today.",
+         "Law No. 6458 on Foreigners and International Protection", (None, None, False)),
+        ("The Decree No 12/2021 on Residence Permits was amended.", "Decree No 12/2021 on Residence Permits",
+         (None, None, False)),
+        ("Kenya enacted the Law No 4 of 2024 on Labour Migration.", "Law No 4 of 2024 on Labour Migration",
+         (None, None, False)),
+    ],
+)
+def test_a_laws_number_stays_in_its_name_and_is_no_range(strategies, analyse, text, name, years):
+    found = strategies(text)
+    assert list(found) == [name]
+    assert _years(found[name]) == years
+
+
+def test_numbers_of_a_law_are_no_statistics(analyse):
+    context = analyse("The authorities apply Law No. 6458 on Foreigners and International Protection to 120 people.")
+    assert [row.value for row in context.rows["statistics"]] == [120]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Colombian officials praised the Temporary Protection Statute for Venezuelan Migrants, adopted in 2021.",
+         "Temporary Protection Statute for Venezuelan Migrants", "law"),
+        ("The Labour Code was amended last year.", "Labour Code", "law"),
+        ("The Public Order Ordinance applies to gatherings.", "Public Order Ordinance", "law"),
+        ("Workers join the Seasonal Worker Scheme every year.", "Seasonal Worker Scheme", "programme"),
+        ("Mr. Nair described the Pravasi Kaushal Vikas Yojana, a pre-departure skilling programme.",
+         "Pravasi Kaushal Vikas Yojana", "programme"),
+    ],
+)
+def test_other_names_of_laws_and_programmes_are_heads(strategies, text, name, kind):
+    found = strategies(text)
+    assert list(found) == [name]
+    assert found[name].kind == kind and _years(found[name]) == (None, None, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Recruiters signed the Code of Conduct for ethical recruitment.",
+        "The WHO Global Code of Practice on the International Recruitment of Health Personnel applies.",
+        "Kenya ratified the Rome Statute in 2005.",
+        "The seasonal employment scheme brought workers from Vanuatu.",
+    ],
+)
+def test_codes_of_conduct_treaties_and_undated_lowercase_schemes_are_not_strategies(strategies, text):
+    assert strategies(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "years"),
+    [
+        ("She presented the Emerging Senegal Plan, which runs through 2035, and its diaspora component.",
+         "Emerging Senegal Plan", (None, 2035, False)),
+        (("Under the Voluntary Return Support Programme, implemented since 2020 together with UNHCR, returnees "
+          "receive counselling."), "Voluntary Return Support Programme", (2020, None, True)),
+        ("Ecuador's earlier Human Mobility Plan, in force from 2018 to 2022, is being replaced.",
+         "Human Mobility Plan", (2018, 2022, False)),
+        ("The National Youth Strategy, which covers the period 2021-2025, was praised.", "National Youth Strategy",
+         (2021, 2025, False)),
+        ("The Labour Migration Policy runs until 2030 and sets targets.", "Labour Migration Policy",
+         (None, 2030, False)),
+        ("The Integration Programme, which has been in place since 2019, helps refugees.", "Integration Programme",
+         (2019, None, True)),
+        ("The Integration Programme, adopted in 2016, helps refugees.", "Integration Programme", (None, None, False)),
+        ("The Integration Programme, which was adopted in 2019-2020 by the cabinet, helps.", "Integration Programme",
+         (None, None, False)),
+    ],
+)
+def test_a_range_attaches_through_a_clause_that_says_the_name_runs_over_it(strategies, text, name, years):
+    found = strategies(text)
+    assert list(found) == [name]
+    assert _years(found[name]) == years
+
+
+def test_a_title_with_its_year_before_a_lowercase_head_keeps_the_year_as_its_end(strategies):
+    found = strategies("Ms. Al Shamsi explained that the We the UAE 2031 vision places a premium on skills.")
+    assert list(found) == ["We the UAE 2031"]
+    assert (_years(found["We the UAE 2031"]), found["We the UAE 2031"].kind) == ((None, 2031, False), "other")
+    assert list(strategies("The Europe 2020 strategy set employment targets.")) == ["Europe 2020"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The UNHCR 2023 plan was underfunded.",  # an owner and a year: descriptive, no title
+        "Officials discussed the Kenya 2030 strategy.",
+        "In 2030 plans will change.",
+    ],
+)
+def test_an_owner_with_a_year_before_a_lowercase_head_is_no_title(strategies, text):
+    assert strategies(text) == {}
+
+
+def test_a_plural_possessive_belongs_to_the_title_but_an_owner_does_not(strategies):
+    found = strategies(
+        "She described the Expatriates' Welfare and Overseas Employment Policy in detail. "
+        "Kenya's National Migration Policy 2020-2025 was praised."
+    )
+    assert set(found) == {"Expatriates' Welfare and Overseas Employment Policy", "National Migration Policy"}
+
+
+def test_a_shortened_or_nested_name_joins_the_one_fuller_name(analyse):
+    context = analyse(
+        "He announced the draft ECOWAS Regional Migration Policy (2024–2028). "
+        "Delegates asked to join the validation of the draft Regional Migration Policy. "
+        "A workshop on National Migration Strategy development was held in Tbilisi. "
+        "It prepared a new Migration Strategy for 2016-2020."
+    )
+    rows = [(row.name, row.start_year, row.end_year) for row in context.rows["strategies"]]
+    assert rows == [("ECOWAS Regional Migration Policy", 2024, 2028), ("National Migration Strategy", 2016, 2020)]
+
+
+# -- the country of a strategy -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "source"),
+    [
+        # 1. in the name: a country, or an organisation (no country)
+        ("The Malawi National Labour Migration Policy 2019-2023 was presented.",
+         "Malawi National Labour Migration Policy", "MWI", "name"),
+        ("Delegates discussed the EU Strategy on Combatting Trafficking in Human Beings (2021-2025) in Albania.",
+         "EU Strategy on Combatting Trafficking in Human Beings", None, "organisation"),
+        # a demonym in the complement names the people it is about, not the owner
+        ("Colombian officials praised the Temporary Protection Statute for Venezuelan Migrants.",
+         "Temporary Protection Statute for Venezuelan Migrants", "COL", "owner"),
+        # 2. the owner: possessor, subject, agent; an international organisation has no country
+        ("Peru and Colombia met. Ecuador's earlier Human Mobility Plan, in force from 2018 to 2022, ended.",
+         "Human Mobility Plan", "ECU", "owner"),
+        ("Serbia and Kosovo spoke. The Kyrgyz delegation presented the Concept of State Migration Policy until 2030.",
+         "Concept of State Migration Policy", "KGZ", "owner"),
+        ("Uganda and Kenya met. The African Union adopted the Migration Policy Framework for Africa in 2006.",
+         "Migration Policy Framework for Africa", None, "organisation"),
+        ("Peru hosted the talks on the Regional Response Plan 2024, which is coordinated by UNHCR and IOM.",
+         "Regional Response Plan 2024", None, "organisation"),
+        # 4. the sentence: a venue is not an owner
+        ("The Strategy on Migration 2019-2022 was adopted in Banjul, the Gambia, by Senegal.",
+         "Strategy on Migration", "SEN", "context"),
+    ],
+)
+def test_country_of_a_strategy_follows_one_order_of_rules(strategies, text, name, country, source):
+    row = strategies(text)[name]
+    assert (row.country_iso3, row.country_source) == (country, source)
+
+
+def test_the_country_a_report_is_about_decides_when_nothing_closer_does(strategies):
+    found = strategies(
+        "Nigeria's partners met in Abuja.\n\nThe review of the National Migration Policy (NMP) is supported by "
+        "a trust fund.\n\nThe NMP matters for Nigeria."
+    )
+    assert (found["National Migration Policy"].country_iso3, found["National Migration Policy"].country_source) == (
+        "NGA", "report")
+
+
+def test_people_named_by_a_demonym_do_not_own_a_programme(strategies):
+    found = strategies(
+        "Türkiye hosts refugees. Türkiye pays most costs.\n\n"
+        "Since 2016, more than 650,000 Syrians have returned voluntarily. Under the Voluntary Return Support "
+        "Programme, implemented since 2020, returnees receive counselling."
+    )
+    row = found["Voluntary Return Support Programme"]
+    assert (row.country_iso3, row.country_source) == ("TUR", "report")
+
+
+def test_no_country_dominates_a_report_of_many_countries(strategies):
+    found = strategies(
+        "Albania, Serbia and Montenegro met.\n\nThe Regional Action Plan on Returns 2024-2026 was discussed."
+    )
+    assert found["Regional Action Plan on Returns"].country_iso3 is None
+
+
+def test_range_clause_links_are_matcher_patterns_from_the_rules():
+    patterns = load_rules("strategies/patterns.yaml")
+    classes = patterns["token_classes"]
+    for link in patterns["range_clause_links"]:
+        assert all(isinstance(token, dict) for token in expand_pattern(link, classes, {"HEADS": ["plan"]}))
+
+
+def test_a_known_name_without_a_head_word_comes_from_the_gazetteer(strategies):
+    found = strategies(
+        "For the Republic of Korea, the Employment Permit System (EPS) would admit 165,000 workers. "
+        "The employment permit system of other countries differs."
+    )
+    assert list(found) == ["Employment Permit System"]
+    assert (found["Employment Permit System"].kind, found["Employment Permit System"].country_iso3) == (
+        "programme", "KOR")

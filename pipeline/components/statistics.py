@@ -112,7 +112,10 @@ class StatisticFinder:
         cardinals = "|".join(vocabulary.cardinal_words)
         ordinals = "|".join(vocabulary.ordinal_words)
         patterns.append(rf"(?i:\b(?:{cardinals})[\s-]+(?:{ordinals})\b)")  # "Seventy-eighth", "twenty first"
-        self.blocked = re.compile("|".join(f"(?:{p})" for p in patterns))
+        # Each pattern on its own: one alternation would let "6 February" hide "February 2023".
+        self.blocked = [re.compile(p) for p in patterns]
+        self.heading_number = re.compile(exclusions["heading_number"])
+        self.heading_max_words = int(exclusions.get("heading_max_words", 15))
         self.duration_units = {w.casefold() for w in exclusions["duration_units"]}
         self.duration_fillers = {w.casefold() for w in exclusions["duration_fillers"]}
         self.clock_markers = {w.casefold() for w in exclusions["clock_markers"]}
@@ -122,15 +125,13 @@ class StatisticFinder:
         self.one_kept_after = {w.casefold() for w in exclusions["one_kept_after"]}
         self.anaphoric_numbers = {w.casefold() for w in exclusions["anaphoric_numbers"]}
         self.anaphoric_determiners = {w.casefold() for w in exclusions["anaphoric_determiners"]}
-        self.anaphoric_kinds = {
-            noun.casefold(): key for key, nouns in (exclusions.get("anaphoric_kinds") or {}).items() for noun in nouns
-        }
         self.ordinal_words = {w.casefold() for w in vocabulary.ordinal_words} | {"last", "latter", "former", "next"}
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         grammar = self.grammars[decimal_comma_convention(text)]
-        blocked = [(m.start(), m.end()) for m in self.blocked.finditer(text) if m.end() > m.start()]
+        blocked = [(m.start(), m.end()) for p in self.blocked for m in p.finditer(text) if m.end() > m.start()]
+        blocked += self._heading_numbers(doc)
         inside_names = [
             (span.start_char, span.end_char) for key in self.excluding_span_keys for span in doc.spans.get(key, [])
         ]
@@ -149,6 +150,24 @@ class StatisticFinder:
         figures = _link_equivalents(text, figures)
         doc.spans[self.span_key] = [span for span in (_span_of(doc, figure) for figure in figures) if span is not None]
         return doc
+
+    def _heading_numbers(self, doc: Doc) -> list[tuple[int, int]]:
+        """"1. BACKGROUND AND OBJECTIVES", "2.1 Results": a heading's own number names it, it counts nothing.
+
+        Headings are the layout's heading blocks and short paragraphs set wholly in bold or capitals."""
+        prepared = getattr(doc._, "prepared", None)
+        if prepared is None:
+            return []
+        found = []
+        for block in prepared.blocks:
+            heading_like = block.kind == "heading" or (
+                block.kind == "paragraph" and (block.emphasised or block.all_caps)
+                and len(block.text.split()) <= self.heading_max_words
+            )
+            match = self.heading_number.match(block.text) if heading_like else None
+            if match:
+                found.append((block.start + match.start(), block.start + match.end()))
+        return found
 
     # --- ranges -------------------------------------------------------------------------------
 
@@ -207,12 +226,14 @@ class StatisticFinder:
                 return False
             if self._is_pronoun_one(figure, span, before, before2, after):
                 return False
-            if self._points_back(doc, span, quantity, before, after_tokens):
+            if self._points_back(quantity, before):
                 return False
         if quantity.form == "ratio" and self._is_duration(after_tokens):
             return False  # "5 in 12 months"
         if quantity.form == "fraction" and before is not None and before.lower_ in self.ordinal_words:
             return False  # "the second half of 2020" is a period
+        if quantity.form == "fraction" and after is not None and after.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}:
+            return False  # "followed by a third session": an ordinal
         return True
 
     def _tokens_after(self, doc: Doc, span: Span, figure: Figure, figures: list[Figure]) -> list[Token]:
@@ -283,25 +304,12 @@ class StatisticFinder:
             preceding.add(f"{before2.lower_} {before.lower_}")
         return not (preceding & self.one_kept_after)
 
-    def _points_back(
-        self, doc: Doc, span: Span, quantity: Quantity, before: Token | None, after: list[Token]
-    ) -> bool:
-        """"between the two countries", "these two projects": a number pointing back at things named before."""
+    def _points_back(self, quantity: Quantity, before: Token | None) -> bool:
+        """"between the two countries", "these two projects", "the two regions": a definite "two"
+        refers to things the reader already knows of (named before); it counts nothing new."""
         if quantity.text.casefold() not in self.anaphoric_numbers or before is None:
             return False
-        if before.lower_ not in self.anaphoric_determiners:
-            return False
-        noun = next((t for t in after if t.pos_ in {"NOUN", "PROPN"}), None)
-        if noun is None:
-            return True  # "the two" standing alone
-        lemma = noun.lemma_.casefold()
-        if any(token.lemma_.casefold() == lemma for token in doc[: before.i]):
-            return True
-        kind = self.anaphoric_kinds.get(noun.lower_) or self.anaphoric_kinds.get(lemma)
-        if kind is None:
-            return False
-        named = {span.kb_id_ or span.text for span in doc.spans.get(kind, []) if span.end <= before.i}
-        return len(named) >= 2
+        return before.lower_ in self.anaphoric_determiners
 
 
 def _without_prepositional_qualifier(doc: Doc, figure: Figure) -> Figure:

@@ -1,7 +1,17 @@
 """Document metadata for `documents.csv`: title, event date and organiser.
 
-Title and event date come from the layout (the H1 and the front matter's date line). The
-organiser is the organisation named right after a cue such as "organised by" ("A high-level
+The title comes from the layout (pipeline/layout.py). The event date is, in order of preference:
+
+1. the first date in the lead (the first prose paragraphs) that a meeting verb governs in the
+   dependency parse ("On 11 September 2013, the Government of Sweden ... convened a thematic
+   meeting", "was held in Ankara, Turkey, on 10 - 11 December 2012", "took place on 30 June 2020"):
+   it is the event's own date, where a line above the text may be the day the piece was published
+   ("Thursday, 17 October 2013") or an outcome document was adopted;
+2. the front matter's date line or the first paragraph's dateline, from the layout.
+
+A span of days gives its first day ("6–7 March 2024" -> 2024-03-06; see pipeline/normalise/dates.py).
+
+The organiser is the organisation named right after a cue such as "organised by" ("A high-level
 event organised by IOM Regional office in Vienna" -> International Organization for Migration),
 with its canonical name from the organisations table; without an organisation mention there,
 the organiser stays empty rather than guessed.
@@ -11,20 +21,85 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Span, Token
+
 from pipeline.extract.context import ExtractionContext
 from pipeline.models import MentionRow, OrganisationRow
+from pipeline.normalise.dates import date_line, find_dates
+from pipeline.prepare import Block
 from pipeline.rules import load_rules
 
 RULES_FILE = "speakers/metadata.yaml"
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*$")
 
 
 def extract_metadata(context: ExtractionContext) -> None:
     """Fill `context.metadata` with the document's title, event date and organiser."""
     context.metadata.update(
         title=context.layout.title,
-        event_date=context.layout.event_date,
+        event_date=meeting_date(context) or context.layout.event_date,
         organiser=find_organiser(context),
     )
+
+
+def _lead_blocks(context: ExtractionContext, count: int) -> list[Block]:
+    """The first `count` prose paragraphs of the report (numbered ones too), speaker introductions aside."""
+    max_words = load_rules(RULES_FILE)["date_line_max_words"]
+    introductions = {turn.intro_start for turn in context.layout.turns}
+    lead: list[Block] = []
+    for block in context.prepared.blocks:
+        if block.kind not in ("paragraph", "list_item") or block.orig_start in introductions:
+            continue
+        text = block.text.strip()
+        if _SENTENCE_END.search(text) and date_line(text, max_words) is None:
+            lead.append(block)
+            if len(lead) == count:
+                break
+    return lead
+
+
+def governing_verb(span: Span) -> Token | None:
+    """The verb a date phrase depends on, through prepositions only ("on 5 May" -> "held"); None otherwise.
+
+    A date that hangs on a noun ("the report of 5 May") or on anything else is not governed by a verb.
+    """
+    token = span.root
+    while token.head.i != token.i:
+        token = token.head
+        if span.start <= token.i < span.end:
+            continue
+        if token.pos_ == "ADP":
+            continue
+        return token if token.pos_ == "VERB" else None
+    return None
+
+
+def _is_meeting_verb(verb: Token, meeting_verbs: list[str]) -> bool:
+    for phrase in meeting_verbs:
+        head, *rest = phrase.casefold().split()
+        if verb.lemma_.casefold() != head and verb.text.casefold() != head:
+            continue
+        children = {child.lemma_.casefold() for child in verb.children}
+        if all(word in children for word in rest):
+            return True
+    return False
+
+
+def meeting_date(context: ExtractionContext) -> str | None:
+    """ISO date of the first date in the lead that a meeting verb governs ("convened", "was held on", "took place on")."""
+    doc = context.doc
+    if not doc.has_annotation("DEP"):
+        return None
+    rules = load_rules(RULES_FILE)
+    for block in _lead_blocks(context, int(rules["event_lead_blocks"])):
+        for found in find_dates(block.text):
+            span = doc.char_span(block.start + found.start, block.start + found.end, alignment_mode="expand")
+            if span is None:
+                continue
+            verb = governing_verb(span)
+            if verb is not None and _is_meeting_verb(verb, rules["meeting_verbs"]):
+                return found.iso
+    return None
 
 
 def find_organiser(context: ExtractionContext) -> str | None:

@@ -3,10 +3,16 @@
 The component gives each span a key. Here the keys are settled for the whole
 report: a government body whose country its name did not give gets the
 country of the speaker's turn, else of its sentence or paragraph, else of the
-nearest mention of the same body; a shorter name that begins or ends a longer
+nearest mention of the same body, else of the report when it is clearly about
+one country (an acronym or short form takes the country of the body it
+stands for); a shorter name that begins or ends a longer
 one of the same country ("Monitoring Committee") folds into it. The settled
 keys are written back to `doc.spans["organisation"]` for the extractors that
 run later (speakers link a speaker's organisation through them).
+
+What the gazetteer says about a known organisation (canonical name, country)
+comes from the component (`doc._.organisation_entries`), so a gazetteer
+configured on the component is the one the rows follow.
 """
 
 from __future__ import annotations
@@ -15,20 +21,18 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Span
 
+from pipeline.components.organisations import ENTRIES_EXTENSION, INTERNAL_UNIT, SPAN_KEY
 from pipeline.extract.context import ExtractionContext
 from pipeline.models import OrganisationRow
 from pipeline.normalise.organisations import (
     UNRESOLVED_COUNTRY,
+    OrganisationEntry,
     best_name,
     choose_acronym,
     clean_surface,
     is_acronym_form,
-    organisation_gazetteer,
     split_key,
 )
-
-SPAN_KEY = "organisation"
-INTERNAL_UNIT = "internal_unit"
 
 
 def extract_organisations(context: ExtractionContext) -> None:
@@ -36,8 +40,9 @@ def extract_organisations(context: ExtractionContext) -> None:
     spans = list(context.doc.spans.get(SPAN_KEY, []))
     if not spans:
         return
+    entries: dict[str, OrganisationEntry] = context.doc._.get(ENTRIES_EXTENSION) or {}
     keys = _settle_countries(context, spans)
-    keys = _fold_partial_names(spans, keys)
+    keys = _fold_partial_names(keys, entries)
     context.doc.spans[SPAN_KEY] = [
         Span(context.doc, span.start, span.end, label=span.label_, kb_id=key, span_id=span.id_)
         for span, key in zip(spans, keys)
@@ -47,11 +52,10 @@ def extract_organisations(context: ExtractionContext) -> None:
         mention = context.add_mention("organisation", span, span.id_ or "organisation_finder", key)
         by_key[key].append((span, mention.start_char))
     for key, mentions in by_key.items():
-        context.add(_row(context.doc_id, key, mentions))
+        context.add(_row(context.doc_id, key, mentions, entries.get(key)))
 
 
-def _row(doc_id: str, key: str, mentions: list[tuple[Span, int]]) -> OrganisationRow:
-    entry = organisation_gazetteer().entries.get(key)
+def _row(doc_id: str, key: str, mentions: list[tuple[Span, int]], entry: OrganisationEntry | None) -> OrganisationRow:
     own = [span for span, _ in mentions if span.label_ != INTERNAL_UNIT]
     surfaces = [clean_surface(span.text) for span in own]
     defined = [span.text for span in own if span.id_ == "acronym_definition" and is_acronym_form(span.text)]
@@ -100,33 +104,90 @@ def _count_mentions(mentions: list[tuple[Span, int]]) -> int:
 
 
 def _settle_countries(context: ExtractionContext, spans: list[Span]) -> list[str]:
-    """Keys with the country of every government body filled in where the report tells it: the speaker's or
-    the sentence's or paragraph's country, else that of the nearest mention of the same body, else none."""
+    """Keys with the country of every government body filled in where the report tells it.
+
+    An acronym or a short form stands for the body named before it, so it takes that mention's country
+    ("AFAD" in a sentence about Syrians is still Türkiye's AFAD). Other mentions take the speaker's, else
+    the sentence's or paragraph's country; failing that, the nearest mention of the same body's, and
+    failing that, the country the report is about, when one clearly is (`_report_country`)."""
     keys = [span.kb_id_ for span in spans]
-    pending: list[int] = []
     free = _free_countries(context, spans)
-    for index, span in enumerate(spans):
-        base, country = split_key(span.kb_id_)
-        if country != UNRESOLVED_COUNTRY:
+    unresolved = [index for index, span in enumerate(spans) if split_key(span.kb_id_)[1] == UNRESOLVED_COUNTRY]
+    standing_for = [index for index in unresolved if spans[index].id_ in _STANDS_FOR_NAMED]
+    pending: list[int] = []
+    for index in unresolved:
+        if index in standing_for:
             continue
-        found = _context_country(context, span, free)
+        found = _context_country(context, spans[index], free)
         if found:
-            keys[index] = f"{base}@{found}"
+            keys[index] = f"{split_key(keys[index])[0]}@{found}"
+        else:
+            pending.append(index)
+    for index in standing_for:
+        found = _nearest_country(spans, keys, index, earlier_only=True) or _context_country(
+            context, spans[index], free
+        )
+        if found:
+            keys[index] = f"{split_key(keys[index])[0]}@{found}"
         else:
             pending.append(index)
     settled = list(keys)
+    report_country = _report_country(context, list(context.doc.spans.get("country", []))) if pending else None
     for index in pending:
         base, _ = split_key(keys[index])
-        resolved = [
-            (other.start > spans[index].start, abs(other.start - spans[index].start), split_key(keys[position])[1])
-            for position, other in enumerate(spans)
-            if split_key(keys[position])[0] == base and split_key(keys[position])[1] not in (None, UNRESOLVED_COUNTRY)
-        ]
-        if resolved:
-            settled[index] = f"{base}@{min(resolved)[2]}"  # the nearest mention, an earlier one first
-        else:
-            settled[index] = base
+        found = _nearest_country(spans, keys, index) or report_country
+        settled[index] = f"{base}@{found}" if found else base
     return settled
+
+
+# Span rules whose mention stands for a body the report named before it.
+_STANDS_FOR_NAMED = frozenset({"acronym", "short_form"})
+
+
+def _nearest_country(spans: list[Span], keys: list[str], index: int, earlier_only: bool = False) -> str | None:
+    """The country of the nearest mention of the same body that has one, an earlier mention first."""
+    base = split_key(keys[index])[0]
+    start = spans[index].start
+    resolved = [
+        (other.start > start, abs(other.start - start), country)
+        for position, other in enumerate(spans)
+        for other_base, country in [split_key(keys[position])]
+        if position != index and other_base == base and country not in (None, UNRESOLVED_COUNTRY)
+        and not (earlier_only and other.start > start)
+    ]
+    return min(resolved)[2] if resolved else None
+
+
+def _report_country(context: ExtractionContext, countries: list[Span]) -> str | None:
+    """The country a report is about, when one clearly is: the most-mentioned country, ahead of every other,
+    that has more than half of all country mentions (at least two; those inside bodies' names count too)
+    or is named in the report's title.
+    A meeting of many countries has none, so its unplaced bodies stay without a country."""
+    counts = Counter(country.kb_id_ for country in countries)
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    iso3, count = ranked[0]
+    if count * 2 > sum(counts.values()) and count >= 2:
+        return iso3
+    title = _title_block(context)
+    if title is not None and any(
+        country.kb_id_ == iso3 and title.start <= country.start and country.end <= title.end for country in countries
+    ):
+        return iso3
+    return None
+
+
+def _title_block(context: ExtractionContext) -> Span | None:
+    """The block that holds the report's title, if the layout found one."""
+    title = (context.layout.title or "").strip()
+    if not title:
+        return None
+    for block in context.doc.spans.get("block", []):
+        text = block.text.strip()
+        if text and (title.startswith(text) or text.startswith(title)):
+            return block
+    return None
 
 
 def _free_countries(context: ExtractionContext, spans: list[Span]) -> list[Span]:
@@ -177,10 +238,9 @@ def _block_of(context: ExtractionContext, span: Span) -> Span | None:
     return None
 
 
-def _fold_partial_names(spans: list[Span], keys: list[str]) -> list[str]:
+def _fold_partial_names(keys: list[str], known: dict[str, OrganisationEntry]) -> list[str]:
     """A name that begins or ends a longer name of the same country ("Monitoring Committee", "Monitoring
     Committee for the implementation of ...") is that body; gazetteer keys and acronyms stay as they are."""
-    known = organisation_gazetteer().entries
     names = {key: split_key(key) for key in set(keys) if key not in known}
     mapping: dict[str, str] = {}
     for key, (base, country) in names.items():

@@ -4,7 +4,10 @@ The layout (pipeline/layout.py) finds the turns; here each turn gets its organis
 the organisations table: the first organisation mentioned in the organisation parts of the
 introduction ("Bureau for Migration and Asylum" before "Ministry of Interior"), else the first
 one in the rest of the post ("IOM" in "IOM Regional Director for ..."). The text of the
-organisation parts stands in when no organisation mention is there.
+organisation parts stands in when no organisation mention is there. When the introduction names
+no body but the title does ("Deputy Minister of Interior, Government of Albania"), the speaker is
+linked to the organisation row of that body with the speaker's country, if the report has one
+(ministry-of-interior@ALB); no row is ever made from a title.
 
 Prose names a speaker by honorific and surname ("Ms. El-Yassir opened Roundtable 1"), by honorific
 and full name, or by full name alone; each such reference to a person who has an introduction line
@@ -21,7 +24,13 @@ from collections.abc import Iterable
 from pipeline.extract.context import ExtractionContext
 from pipeline.layout import SpeakerTurn
 from pipeline.models import MentionRow, OrganisationRow, SpeakerRow
-from pipeline.normalise.people import introduction_rules, person_key, surname
+from pipeline.normalise.organisations import name_rules, split_key
+from pipeline.normalise.people import (
+    bodies_in_title,
+    introduction_rules,
+    person_key,
+    surname,
+)
 
 SOURCE_INTRODUCTION = "introduction_line"
 SOURCE_PROSE = "prose_reference"
@@ -45,6 +54,9 @@ def extract_speakers(context: ExtractionContext) -> None:
         mention = organisation_of(turn, org_mentions, context.prepared.original)
         org_id = mention.normalized if mention is not None else None
         row = organisations.get(org_id) if org_id else None
+        if mention is None and turn.organisation_text is None:
+            row = body_of_title(turn, organisations.values())
+            org_id = row.org_id if row is not None else None
         if row is not None:
             organisation: str | None = row.name
         elif mention is not None:
@@ -93,6 +105,31 @@ def organisation_of(turn: SpeakerTurn, org_mentions: Iterable[MentionRow], origi
     for candidates in (belongs_to, starts_in(turn.affiliation_spans), in_post):
         if candidates:
             return candidates[0]
+    return None
+
+
+def _body_key(name: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"\bthe\b", " ", name_rules().equivalent(name))).strip()
+
+
+def body_of_title(turn: SpeakerTurn, organisations: Iterable[OrganisationRow]) -> OrganisationRow | None:
+    """The organisation row of the body a speaker's title names, in the speaker's country.
+
+    "Deputy Minister of Interior" of a speaker for Albania -> the row ministry-of-interior@ALB, when
+    the report names that ministry; a body with another country, or a speaker without one, gives none.
+    """
+    if not turn.role or turn.country_iso3 is None:
+        return None
+    wanted = {_body_key(name) for name in bodies_in_title(turn.role)}
+    if not wanted:
+        return None
+    for row in organisations:
+        country = row.country_iso3 or split_key(row.org_id)[1]
+        if country != turn.country_iso3:
+            continue
+        forms = [row.name, *(alias for alias in row.aliases.split("|") if alias)]
+        if any(_body_key(form) in wanted for form in forms):
+            return row
     return None
 
 

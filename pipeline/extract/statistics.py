@@ -1,7 +1,8 @@
 """Statistics rows and mentions from the `statistic` spans, each figure with its context.
 
 A figure's row says what the sentence says about it: the `year` it refers to ("23,275 in
-2019", "In 2019, more than 970,000", "the 2020 funding target of USD 30 million"), what it
+2019", "In 2019, more than 970,000", "the 2020 funding target of USD 30 million"; read from the
+clauses of the sentence, see `pipeline.extract.statistic_years`), what it
 `measure`s (from the parse: "Albanian citizens claiming asylum in EU states"), the country it is
 about, and, for a stated change ("down 70%", "an increase of 12 per cent"), its `direction`,
 the figures it compares (`change_of`) and a `check` when those figures disagree with it beyond
@@ -17,13 +18,13 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.context import ExtractionContext
+from pipeline.extract.statistic_years import YearRules, assign_years
 from pipeline.models import StatisticRow
 from pipeline.normalise.numbers import stated_change_disagreement
 from pipeline.rules import load_rules
 
 CONTEXT_RULES = "statistics/context.yaml"
 _MONTHS_RULES = "statistics/exclusions.yaml"
-_DATE_PARTS = {",", "th", "st", "nd", "rd", "early", "late", "mid", "mid-"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _NOUNS = {"NOUN", "PROPN"}
 _LEFT_MODIFIERS = {"amod", "compound", "nmod", "advmod", "punct", "poss", "case"}
@@ -33,9 +34,7 @@ _LEFT_MODIFIERS = {"amod", "compound", "nmod", "advmod", "punct", "poss", "case"
 class ContextRules:
     """Words that tie a figure to its year, a stated change and what it measures."""
 
-    year_prepositions: tuple[str, ...]
-    period_edge_words: frozenset[str]
-    open_period_followers: tuple[str, ...]
+    years: YearRules
     change_words: dict[str, str]  # word -> "up" / "down"
     change_links: frozenset[str]
     change_base_words: tuple[str, ...]
@@ -43,15 +42,21 @@ class ContextRules:
     generic_nouns: frozenset[str]
     money_noun: str
     max_measure_tokens: int
-    months: frozenset[str]
 
     @classmethod
     def from_rules(cls, data: dict, months: list[str]) -> "ContextRules":
         change_words = {str(word).casefold(): direction for direction, words in data["change_words"].items() for word in words}
         return cls(
-            year_prepositions=tuple(str(p).casefold() for p in data["year_prepositions"]),
-            period_edge_words=frozenset(str(w).casefold() for w in data["period_edge_words"]),
-            open_period_followers=tuple(str(w).casefold() for w in data["open_period_followers"]),
+            years=YearRules(
+                year_prepositions=tuple(str(p).casefold() for p in data["year_prepositions"]),
+                period_edge_words=frozenset(str(w).casefold() for w in data["period_edge_words"]),
+                period_opening_words=frozenset(str(w).casefold() for w in data["period_opening_words"]),
+                open_period_followers=tuple(str(w).casefold() for w in data["open_period_followers"]),
+                anaphoric_years={str(k).casefold(): str(v) for k, v in data["anaphoric_years"].items()},
+                own_time_words=frozenset(str(w).casefold() for w in data["own_time_words"]),
+                relative_years=tuple(str(w).casefold() for w in data["relative_years"]),
+                months=frozenset(str(m).casefold() for m in months),
+            ),
             change_words=change_words,
             change_links=frozenset(str(w).casefold() for w in data["change_links"]),
             change_base_words=tuple(str(w).casefold() for w in data["change_base_words"]),
@@ -59,20 +64,12 @@ class ContextRules:
             generic_nouns=frozenset(str(w).casefold() for w in data["generic_nouns"]),
             money_noun=str(data["money_noun"]),
             max_measure_tokens=int(data["max_measure_tokens"]),
-            months=frozenset(str(m).casefold() for m in months),
         )
 
 
 @lru_cache(maxsize=None)
 def context_rules(path: str = CONTEXT_RULES) -> ContextRules:
     return ContextRules.from_rules(load_rules(path), load_rules(_MONTHS_RULES)["months"])
-
-
-@dataclass(frozen=True)
-class _Year:
-    token: Token
-    year: int
-    kind: str  # "point" ("in 2019"), "modifier" ("the 2020 target"), "edge" ("since 2009", "2019-2022")
 
 
 @dataclass(frozen=True)
@@ -90,7 +87,8 @@ def extract_statistics(context: ExtractionContext) -> None:
         return
     rules = context_rules()
     ids = {span._.figure.start_char: f"stat-{index:03d}" for index, span in enumerate(spans, start=1)}
-    years = assign_years(doc, spans, rules)
+    stated_changes = {span._.figure.start_char for span in spans if _is_stated_change(doc, span, rules)}
+    years = assign_years(doc, spans, rules.years, stated_changes)
     changes = find_changes(doc, spans, rules, years)
     range_ends = {span._.figure.range_id: span for span in spans if span._.figure.range_id}  # last member wins
     by_start = {span._.figure.start_char: span for span in spans}
@@ -126,139 +124,12 @@ def extract_statistics(context: ExtractionContext) -> None:
         context.add_mention("statistic", span, span.id_ or figure.source, figure.normalized)
 
 
-# --- years -------------------------------------------------------------------------------------
-
-
-def year_mentions(sent: Span, rules: ContextRules, taken: list[tuple[int, int]]) -> list[_Year]:
-    """The years written in a sentence, each as a point in time, a noun modifier or a period edge."""
-    doc = sent.doc
-    found: list[_Year] = []
-    for token in sent:
-        if not (token.shape_ == "dddd" and 1900 <= int(token.text) <= 2100):
-            continue
-        if any(s <= token.idx < e for s, e in taken):
-            continue  # "2000 participants" is a figure
-        found.append(_Year(token, int(token.text), _year_kind(doc, token, rules)))
-    return found
-
-
-def _year_kind(doc: Doc, token: Token, rules: ContextRules) -> str:
-    following = doc.text[token.idx + len(token.text) : token.idx + len(token.text) + 14].casefold().lstrip()
-    if any(following.startswith(word) for word in rules.open_period_followers):
-        return "edge"  # "for 2021 and beyond"
-    neighbours = (doc[token.i - 1] if token.i > 0 else None, doc[token.i + 1] if token.i + 1 < len(doc) else None)
-    for neighbour in neighbours:
-        if neighbour is not None and neighbour.text in {"-", "–", "—", "/"}:
-            return "edge"  # "2019-2022"
-    i = token.i - 1
-    while i >= 0 and (doc[i].lower_ in rules.months or doc[i].lower_ in _DATE_PARTS or (doc[i].like_num and len(doc[i]) <= 2)):
-        i -= 1
-    if i < 0:
-        return "modifier"
-    if doc[i].lower_ in rules.period_edge_words:
-        return "edge"
-    preceding = " ".join(t.lower_ for t in doc[max(0, i - 3) : i + 1])
-    if any(preceding == p or preceding.endswith(" " + p) for p in rules.year_prepositions):
-        return "point"
-    return "modifier"
-
-
-def assign_years(doc: Doc, spans: list[Span], rules: ContextRules) -> dict[int, int]:
-    """The year each figure refers to, keyed by the figure's start.
-
-    In order: a year modifying the noun the figure belongs to ("the 2020 funding target of USD 30
-    million"); the first year after the figure in its sentence, if it is a point in time ("in
-    2019", "for 2020") and no other figure stands between; else the nearest point-in-time year
-    before it ("In 2019, more than 970,000"; "On 11 September 2013, ... over 130") unless a
-    figure before already took it ("23,275 in 2019 down 70%": the 70% has no year)."""
-    taken = [(s._.figure.start_char, s._.figure.end_char) for s in spans]
-    result: dict[int, int] = {}
-    by_sentence: dict[int, list[Span]] = {}
-    for span in spans:
-        by_sentence.setdefault(span.sent.start, []).append(span)
-    for members in by_sentence.values():
-        sent = members[0].sent
-        mentions = year_mentions(sent, rules, taken)
-        if not mentions:
-            continue
-        claimed: set[int] = set()
-        pending: list[Span] = []
-        for span in members:
-            year = _modifier_year(span, mentions)
-            if year is not None:
-                result[span._.figure.start_char] = year
-            else:
-                pending.append(span)
-        still: list[Span] = []
-        for span in pending:
-            mention = _following_year(span, members, mentions)
-            if mention is not None:
-                result[span._.figure.start_char] = mention.year
-                claimed.add(mention.token.i)
-            else:
-                still.append(span)
-        for span in still:
-            mention = _preceding_year(span, mentions)
-            if mention is not None and mention.token.i not in claimed:
-                result[span._.figure.start_char] = mention.year
-    return result
-
-
-def _group(span: Span, members: list[Span]) -> set[int]:
-    """Starts of the figures that go with this one: its range partner, its bracketed equivalent."""
-    figure = span._.figure
-    group = {figure.start_char}
-    for other in members:
-        o = other._.figure
-        if figure.range_id and o.range_id == figure.range_id:
-            group.add(o.start_char)
-        if o.equivalent_of == figure.start_char or figure.equivalent_of == o.start_char:
-            group.add(o.start_char)
-    return group
-
-
-def _modifier_year(span: Span, mentions: list[_Year]) -> int | None:
-    ancestors = set()
-    token = span.root
-    for _ in range(5):
-        if token.head.i == token.i:
-            break
-        token = token.head
-        ancestors.add(token.i)
-    for mention in mentions:
-        if mention.kind != "modifier":
-            continue
-        head = mention.token.head
-        if mention.token.dep_ in {"compound", "nummod", "amod", "npadvmod", "nmod", "poss"} and (
-            head.i in ancestors or (head.dep_ == "compound" and head.head.i in ancestors)
-        ):
-            return mention.year
-    return None
-
-
-def _following_year(span: Span, members: list[Span], mentions: list[_Year]) -> _Year | None:
-    end = span._.figure.end_char
-    later = [m for m in mentions if m.token.idx >= end]
-    if not later:
-        return None
-    first = later[0]
-    if first.kind != "point":
-        return None
-    group = _group(span, members)
-    for other in members:
-        o = other._.figure
-        if o.start_char not in group and end <= o.start_char < first.token.idx:
-            return None
-    return first
-
-
-def _preceding_year(span: Span, mentions: list[_Year]) -> _Year | None:
-    start = span._.figure.match_start
-    earlier = [m for m in mentions if m.token.idx < start and m.kind == "point"]
-    return earlier[-1] if earlier else None
-
-
 # --- stated changes ----------------------------------------------------------------------------
+
+
+def _is_stated_change(doc: Doc, span: Span, rules: ContextRules) -> bool:
+    quantity = span._.figure.quantity
+    return quantity.unit == "percent" and quantity.form != "fraction" and _change_direction(doc, span, rules) is not None
 
 
 def find_changes(doc: Doc, spans: list[Span], rules: ContextRules, years: dict[int, int]) -> dict[int, _Change]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Literal
 
 _PARENTHESIS = re.compile(r"\(([^()]{1,200})\)")
@@ -61,7 +61,8 @@ def dotted(acronym: str) -> str:
 
 
 def looks_like_acronym(text: str) -> bool:
-    """Mostly capitals, short, one or two words: "IOM", "M-MPTF", "U.N.", "MDAs", "UN-ECE", "FRONTEX"."""
+    """Mostly capitals, short, one or two words: "IOM", "M-MPTF", "U.N.", "MDAs", "UN-ECE", "FRONTEX", and
+    mixed-case single words with more capitals than small letters: "NiDCOM", "AfDB", "UfM", "MoFA"."""
     text = text.strip()
     if not text or len(text) > 12 or not _SHORT_FORM.match(text):
         return False
@@ -69,9 +70,14 @@ def looks_like_acronym(text: str) -> bool:
     if len(letters) < 2:
         return False
     upper = sum(1 for char in letters if char.isupper())
-    lower_tail = len(letters) - upper
+    lower = len(letters) - upper
+    if upper < 2:
+        return False
     # "MDAs", "NGOs": all capitals but a plural s; "UNHCR" all capitals.
-    return upper >= 2 and (lower_tail == 0 or (lower_tail == 1 and text.rstrip(".").endswith("s")))
+    if lower == 0 or (lower == 1 and text.rstrip(".").endswith("s")):
+        return True
+    # "NiDCOM", "AfDB": one word that starts with a capital and is mostly capitals (not "McDonald", "UN Women").
+    return " " not in text and text[0].isupper() and upper > lower
 
 
 def _word_starts(text: str) -> list[bool]:
@@ -107,7 +113,7 @@ def _best_alignment(letters: str, candidate: str) -> str | None:
     lowered = text.lower()
     starts = _word_starts(text)
 
-    @lru_cache(maxsize=None)
+    @cache
     def best(letter_index: int, after: int) -> tuple[int, int] | None:
         """Most word-start matches for letters[letter_index:] at positions > after; (score, first position)."""
         if letter_index == len(letters):
@@ -122,10 +128,19 @@ def _best_alignment(letters: str, candidate: str) -> str | None:
             if rest is None:
                 continue
             score = rest[0] + (1 if starts[position] else 0)
-            # Prefer more word starts; among equals, the latest start (the shortest long form).
-            if result is None or score > result[0] or (score == result[0] and position > result[1]):
+            if result is None or _better_start(letter_index, (score, position), result):
                 result = (score, position)
         return result
+
+    def _better_start(letter_index: int, found: tuple[int, int], current: tuple[int, int]) -> bool:
+        """More word starts win; among equals, the latest start (the shortest long form), except that a long
+        form begins at a capitalised word rather than at a small word before it: "Organisation of Eastern
+        Caribbean States (OECS)", not "of Eastern Caribbean States"."""
+        if found[0] != current[0]:
+            return found[0] > current[0]
+        if letter_index == 0 and text[found[1]].isupper() != text[current[1]].isupper():
+            return text[found[1]].isupper()
+        return found[1] > current[1]
 
     found = best(0, -1)
     if found is None:

@@ -2,6 +2,18 @@
 
 Only unambiguous forms: a month written as a word, or the ISO order. "22-06-2020"
 and "06/03/2021" are left alone, since day and month cannot be told apart.
+
+A span of days ("6–7 March 2024", "20 to 22 February 2024", "4 and 5 June 2024",
+"30 September – 2 October 2023") is one date mention whose value is its FIRST day: the
+day an event opens is the date it is known by, and an ISO date cannot hold a range.
+
+Two line shapes carry the date of the document itself:
+
+- a *date line*: a short line that is a date, optionally after a weekday or a place
+  ("24 March 2021, 09:30 – 13:30 CET", "Thursday, 17 October 2013", "**Kathmandu, 6–7 March 2024**",
+  "Entebbe, Uganda – 20 to 22 February 2024", "Suva and online, 9 April 2024");
+- a *dateline*: the place and date a news paragraph opens with ("BANGKOK, 24 November 2023 – Labour
+  officials ...", "Ankara, 10-11 December 2012: The meeting ...").
 """
 
 from __future__ import annotations
@@ -15,10 +27,14 @@ from pipeline.rules import load_rules
 
 RULES_FILE = "speakers/metadata.yaml"
 
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_DAY_SPAN = r"\s*(?:[-–—]|to|until|and|&)\s*"  # "6–7", "20 to 22", "4 and 5"
+_PLACE_WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
+
 
 @dataclass(frozen=True)
 class DateMention:
-    """A date found in a text, with its offsets there."""
+    """A date found in a text, with its offsets there (a span of days has its first day as value)."""
 
     value: dt.date
     start: int
@@ -32,32 +48,43 @@ class DateMention:
 @dataclass(frozen=True)
 class _DatePatterns:
     months: dict[str, int]
-    day_month_year: re.Pattern[str]
-    month_day_year: re.Pattern[str]
-    iso: re.Pattern[str]
+    patterns: tuple[re.Pattern[str], ...]  # tried in order; an earlier match wins an overlap
     weekday: re.Pattern[str]
+    place_connectors: frozenset[str]
+    max_place_words: int
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> _DatePatterns:
     data = load_rules(RULES_FILE)
     months = {name.casefold(): int(number) for number, names in data["months"].items() for name in names}
-    month = "(?P<month>" + "|".join(sorted(map(re.escape, months), key=len, reverse=True)) + r")\.?"
-    day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?"
+    month_names = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
+    month = rf"(?P<month>{month_names})\.?"
+    other_month = rf"(?:{month_names})\.?"
+    day = rf"(?P<day>\d{{1,2}}){_ORDINAL}"
+    day_span = rf"{day}(?:{_DAY_SPAN}\d{{1,2}}{_ORDINAL})?"
     year = r"(?P<year>\d{4})"
     weekdays = "|".join(sorted(map(re.escape, data["weekdays"]), key=len, reverse=True))
+    flags = re.IGNORECASE
     return _DatePatterns(
         months=months,
-        day_month_year=re.compile(rf"(?<!\d){day}\s+{month},?\s+{year}(?!\d)", re.IGNORECASE),
-        month_day_year=re.compile(rf"\b{month}\s+{day},?\s+{year}(?!\d)", re.IGNORECASE),
-        iso=re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)"),
-        weekday=re.compile(rf"^\s*(?:{weekdays})\.?,?\s+", re.IGNORECASE),
+        patterns=(
+            # across months: "30 September – 2 October 2023", "September 30 to October 2, 2023"
+            re.compile(rf"(?<!\d){day}\s+{month}{_DAY_SPAN}\d{{1,2}}{_ORDINAL}\s+{other_month},?\s+{year}(?!\d)", flags),
+            re.compile(rf"\b{month}\s+{day}{_DAY_SPAN}{other_month}\s+\d{{1,2}}{_ORDINAL},?\s+{year}(?!\d)", flags),
+            re.compile(rf"(?<!\d){day_span}\s+{month},?\s+{year}(?!\d)", flags),
+            re.compile(rf"\b{month}\s+{day_span},?\s+{year}(?!\d)", flags),
+            re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)"),
+        ),
+        weekday=re.compile(rf"^\s*(?:{weekdays})\.?,?\s+", flags),
+        place_connectors=frozenset(word.casefold() for word in data["place_connectors"]),
+        max_place_words=int(data["max_place_words"]),
     )
 
 
 def _date_of(found: re.Match[str], months: dict[str, int]) -> dt.date | None:
     month = found.group("month")
-    number = int(month) if month.isdigit() else months[month.casefold()]
+    number = int(month) if month.isdigit() else months[month.rstrip(".").casefold()]
     try:
         return dt.date(int(found.group("year")), number, int(found.group("day")))
     except ValueError:
@@ -65,11 +92,11 @@ def _date_of(found: re.Match[str], months: dict[str, int]) -> dt.date | None:
 
 
 def find_dates(text: str) -> list[DateMention]:
-    """Every unambiguous date in a text, in order of position."""
+    """Every unambiguous date (or span of days) in a text, in order of position."""
     patterns = _patterns()
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for pattern in (patterns.day_month_year, patterns.month_day_year, patterns.iso):
+    for pattern in patterns.patterns:
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
@@ -80,13 +107,49 @@ def find_dates(text: str) -> list[DateMention]:
     return sorted(found, key=lambda mention: mention.start)
 
 
-def date_line(text: str, max_words: int) -> DateMention | None:
-    """The date a short line opens with ("24 March 2021, 09:30 – 13:30 CET", "Thursday, 17 October 2013")."""
-    if len(text.split()) > max_words:
-        return None
+def is_place_lead(text: str) -> bool:
+    """Whether `text` is a place before a date: "Kathmandu, ", "Entebbe, Uganda – ", "Suva and online, ".
+
+    Capitalised words (and connectors such as "and", "online"), separated by spaces or commas,
+    ending in a comma, dash or colon; nothing that reads as prose.
+    """
+    patterns = _patterns()
+    lead = text.strip()
+    if not lead or lead[-1] not in ",–—-:":
+        return False
+    words = re.split(r"[\s,]+", lead[:-1].strip(" ,"))
+    if not words or len(words) > patterns.max_place_words:
+        return False
+    return all(
+        _PLACE_WORD.fullmatch(word) and (word[0].isupper() or word.casefold() in patterns.place_connectors)
+        for word in words
+    )
+
+
+def _opening_date(text: str, allow_place: bool) -> DateMention | None:
+    """The date a text opens with, after an optional weekday and, if allowed, a place."""
     weekday = _patterns().weekday.match(text)
     lead = weekday.end() if weekday else len(text) - len(text.lstrip())
     for mention in find_dates(text):
-        if mention.start == lead:
+        if mention.start == lead or (allow_place and is_place_lead(text[:mention.start])):
             return mention
+        break  # only the first date of the text can open it
     return None
+
+
+def date_line(text: str, max_words: int) -> DateMention | None:
+    """The date of a short date line ("24 March 2021, 09:30 CET", "Kathmandu, 6–7 March 2024"), if it is one."""
+    if len(text.split()) > max_words:
+        return None
+    return _opening_date(text, allow_place=True)
+
+
+def dateline(text: str) -> DateMention | None:
+    """The date of a news dateline a paragraph opens with ("BANGKOK, 24 November 2023 – Labour officials ...").
+
+    The date must be closed by a dash, colon or full stop: "Geneva, 14 October 2013 was a ..." is prose.
+    """
+    found = _opening_date(text, allow_place=True)
+    if found is None or not re.match(r"\s*(?:[–—:]|-\s|\.\s|\.$)", text[found.end:]):
+        return None
+    return found

@@ -63,6 +63,7 @@ class NumberVocabulary:
     percent_signs: tuple[str, ...]
     percentage_point_words: frozenset[str]
     ratio_joiners: tuple[str, ...] = ()
+    fraction_preceders: tuple[str, ...] = ()
 
     @classmethod
     def from_rules(cls, data: dict) -> "NumberVocabulary":
@@ -82,6 +83,7 @@ class NumberVocabulary:
             percent_signs=tuple(str(p) for p in data["percent_signs"]),
             percentage_point_words=frozenset(_fold(p) for p in data.get("percentage_point_words", ())),
             ratio_joiners=tuple(str(j) for j in data.get("ratio_joiners", ())),
+            fraction_preceders=tuple(str(p) for p in data.get("fraction_preceders", ())),
         )
 
 
@@ -153,7 +155,13 @@ class QuantityGrammar:
         fraction_words = _alternation(list(v.fractions))
         counts = _alternation(v.fraction_counts)
         followers = _alternation(v.fraction_followers)
-        fraction = rf"\b(?:(?P<fcount>{counts})[\s-]+)?(?P<fword>{fraction_words})\b(?=\s+{followers}\b)"
+        # A fraction takes a part of something ("a quarter of", "half the"), or is the size of a
+        # change ("fallen by a third": the empty `fby` group matches only after such a word).
+        preceders = "|".join(rf"(?<=\b(?i:{re.escape(word)}) )" for word in v.fraction_preceders) or "(?!)"
+        fraction = (
+            rf"\b(?P<fby>{preceders})?(?:(?P<fcount>{counts})[\s-]+)?(?P<fword>{fraction_words})\b"
+            rf"(?(fby)|(?=\s+{followers}\b))"
+        )
         attached = "|".join(re.escape(s) for s in sorted(v.attached_scales, key=len, reverse=True))
         money_scale = "|".join(re.escape(s) for s in sorted(v.money_only_scales, key=len, reverse=True))
         scale = (
@@ -172,7 +180,7 @@ class QuantityGrammar:
             rf"(?:(?P<cur_pre>{self.currencies.prefix_pattern}){_SPACES}?)?"
             rf"(?:(?P<ratio>{ratio})|(?P<fraction>{fraction})|(?P<half_scaled>{half_scaled})|(?P<words>{words})|(?P<digits>{digits}))"
             rf"(?:{scale})?"
-            rf"(?:{_SPACES}?{percent}|{_SPACES}(?P<cur_post>{self.currencies.suffix_pattern}))?"
+            rf"(?:{_SPACES}?{percent}|{_SPACES}?(?P<cur_post>{self.currencies.suffix_pattern}))?"
             rf")(?![\w%])"
         )
 
@@ -198,7 +206,7 @@ class QuantityGrammar:
             numerator, denominator = self._single_value(groups["rnum"]), self._single_value(groups["rden"])
             if not denominator or numerator is None or numerator > denominator or currency_written:
                 return None
-            number, form = round(100.0 * numerator / denominator, 2), "ratio"
+            number, form = 100.0 * numerator / denominator, "ratio"  # "one in three" is 33.333...
             unit = "percent"
         elif groups.get("fraction"):
             word = groups["fword"].casefold()
@@ -206,7 +214,7 @@ class QuantityGrammar:
             if not count_word and word not in ("half", "halves"):
                 return None  # "third", "quarter" alone are ordinals or periods ("the second quarter")
             count = 1.0 if count_word in ("", "a", "one") else float(text2num(count_word, "en"))
-            number = round(100.0 * count / v.fractions[word], 2)
+            number = 100.0 * count / v.fractions[word]
             form: Form = "fraction"
             if unit == "count":
                 unit = "percent"

@@ -156,7 +156,7 @@ class OrganisationGazetteer:
             self._acronyms.setdefault(form, org_id)
             self._acronym_keys.setdefault(acronym_key(form), org_id)
             letters = acronym_key(form)
-            if letters.isalpha() and len(letters) <= 4 and form == letters:
+            if letters.isalpha() and len(letters) <= 4 and form == letters and form.isupper():
                 self._acronyms.setdefault(dotted(form), org_id)  # "U.N."
         else:
             self._names.setdefault(fold(form), org_id)
@@ -223,15 +223,24 @@ class NameRules:
     indefinite_determiners: frozenset[str]
     equivalent_names: dict[str, str] = field(default_factory=dict)
     descriptive_modifiers: dict[str, frozenset[str]] = field(default_factory=dict)
+    tail_only_heads: frozenset[str] = frozenset()
+    head_requires_modifier: dict[str, frozenset[str]] = field(default_factory=dict)
+    postpositive_modifiers: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
+    bodies_when_they_have_units: frozenset[str] = frozenset()
 
     @classmethod
-    def from_data(cls, data: dict) -> "NameRules":
+    def from_data(cls, data: dict) -> NameRules:
         def words(name: str) -> frozenset[str]:
             return frozenset(fold(word) for word in data.get(name) or ())
 
         def phrases(name: str) -> tuple[tuple[str, ...], ...]:
             found = {tuple(fold(phrase).split()) for phrase in data.get(name) or ()}
             return tuple(sorted(found, key=len, reverse=True))
+
+        def word_map(name: str) -> dict[str, frozenset[str]]:
+            return {fold(head): frozenset(fold(word) for word in found)
+                    for head, found in (data.get(name) or {}).items()}
 
         equivalents: dict[str, str] = {}
         for group in data.get("equivalent_names") or ():
@@ -259,10 +268,12 @@ class NameRules:
             event_nouns=words("event_nouns"),
             indefinite_determiners=words("indefinite_determiners"),
             equivalent_names=equivalents,
-            descriptive_modifiers={
-                fold(head): frozenset(fold(word) for word in modifiers)
-                for head, modifiers in (data.get("descriptive_modifiers") or {}).items()
-            },
+            descriptive_modifiers=word_map("descriptive_modifiers"),
+            tail_only_heads=words("tail_only_heads"),
+            head_requires_modifier=word_map("head_requires_modifier"),
+            postpositive_modifiers=words("postpositive_modifiers"),
+            document_nouns=words("document_nouns"),
+            bodies_when_they_have_units=words("bodies_when_they_have_units"),
         )
 
     def singular(self, word: str) -> str | None:
@@ -282,7 +293,8 @@ class NameRules:
 
 @lru_cache(maxsize=1)
 def organisation_gazetteer() -> OrganisationGazetteer:
-    """The gazetteer from the rules folder (once per process)."""
+    """The default gazetteer from the rules folder (once per process). The pipeline's rows follow the
+    gazetteer configured on the `organisation_finder` component (`doc._.organisation_entries`)."""
     return OrganisationGazetteer(load_rules(GAZETTEER_RULES))
 
 
@@ -291,8 +303,3 @@ def name_rules() -> NameRules:
     """The naming rules from the rules folder (once per process)."""
     return NameRules.from_data(load_rules(NAME_RULES))
 
-
-def canonical_name(org_id: str, name: str) -> str:
-    """The gazetteer's canonical name for a known organisation, else the report's own name."""
-    entry = organisation_gazetteer().entries.get(org_id)
-    return entry.name if entry else name

@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Literal
 
 from pipeline.normalise.countries import country_gazetteer
+from pipeline.normalise.organisations import fold, name_rules, organisation_gazetteer
 from pipeline.rules import load_rules
 
 RULES_FILE = "speakers/introductions.yaml"
@@ -33,6 +34,7 @@ CountryRule = Literal["government", "post"]
 
 _WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]*[A-Z](?:-[A-Z0-9]+)*\b")
+_BODY_TAIL = re.compile(r"\s+(?:general\s+)?(?:of|for|on|against)\s|\s+general$|$", re.IGNORECASE)  # "Office of ..."
 _NAME_WORD = re.compile(r"[^\W\d_]\.|[^\W\d_](?:[^\W\d_]|['’\-])*")  # "Kennedy", "El-Yassir", "J."
 
 
@@ -51,6 +53,9 @@ class IntroductionRules:
     government_prefix: re.Pattern[str]
     government_suffix: re.Pattern[str]
     state_word: re.Pattern[str]
+    diplomatic_post: re.Pattern[str]
+    title_body: re.Pattern[str]
+    title_bodies: dict[str, tuple[str, ...]]
     max_words: int
     max_name_words: int
 
@@ -88,6 +93,17 @@ def compile_rules(data: dict) -> IntroductionRules:
             r"\s+(?:" + "|".join(re.escape(s) for s in data["government_suffixes"]) + r")$", re.IGNORECASE
         ),
         state_word=_words_pattern(data["state_words"]),
+        diplomatic_post=re.compile(
+            r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, data["diplomatic_titles"]), key=len, reverse=True))
+            + r")\s+of\s+(?:the\s+)?(?P<state>.+?)(?:\s+(?:to|at|in|for)\s+.*)?$",
+            re.IGNORECASE,
+        ),
+        title_body=re.compile(
+            r"(?<![\w-])(?P<title>" + "|".join(sorted(map(re.escape, data["title_bodies"]), key=len, reverse=True))
+            + r")\s+(?P<subject>(?:of|for)\s+.+)$",
+            re.IGNORECASE,
+        ),
+        title_bodies={title.casefold(): tuple(bodies) for title, bodies in data["title_bodies"].items()},
         max_words=int(data["max_words"]),
         max_name_words=int(data["max_name_words"]),
     )
@@ -145,8 +161,11 @@ def surname(name: str) -> str:
 # --- countries -------------------------------------------------------------------------------------
 
 
-def countries_named(text: str, max_words: int = 6) -> list[str]:
-    """ISO3 codes of the countries a phrase names ("Representative for Bosnia and Herzegovina" -> BIH), in order."""
+def countries_named(text: str, max_words: int = 6, demonyms: bool = True) -> list[str]:
+    """ISO3 codes of the countries a phrase names ("Representative for Bosnia and Herzegovina" -> BIH), in order.
+
+    With `demonyms=False` an adjective ("Norwegian Refugee Council") names no country.
+    """
     gazetteer = country_gazetteer()
     words = list(_WORD.finditer(text))
     found: list[str] = []
@@ -159,6 +178,9 @@ def countries_named(text: str, max_words: int = 6) -> list[str]:
                 continue
             entry = gazetteer.lookup(candidate)
             if entry is not None and not (entry.form.isupper() and candidate != entry.form):
+                if entry.kind == "demonym" and not demonyms:
+                    index += width
+                    break
                 found.append(entry.iso3)
                 index += width
                 break
@@ -253,7 +275,12 @@ def _split_parts(text: str, offset: int) -> list[tuple[str, int, int]]:
 
 
 def classify_parts(text: str, offset: int = 0, rules: IntroductionRules | None = None) -> tuple[PostPart, ...]:
-    """Class each part of a post: government, bare country, role, organisation; others continue the part before."""
+    """Class each part of a post: government, bare country, role, organisation; others continue the part before.
+
+    A part that opens with a body's head noun names that body, whatever title words follow
+    ("Office of the Prime Minister", "Directorate General for Ivorians Abroad"); otherwise a title
+    word makes a role ("Head of the Migration Service"), a body word or an acronym an organisation.
+    """
     rules = rules or introduction_rules()
     classed: list[PostPart] = []
     for body, start, end in _split_parts(text, offset):
@@ -265,7 +292,11 @@ def classify_parts(text: str, offset: int = 0, rules: IntroductionRules | None =
         if bare:
             classed.append(PostPart(body, start, end, "country", bare))
             continue
-        if rules.role_word.search(body):
+        unqualified = re.sub(r"^the\s+", "", body, flags=re.IGNORECASE)
+        opening = rules.organisation_word.match(unqualified)
+        if opening and not _BODY_TAIL.match(unqualified, opening.end()):
+            opening = None  # "Office Manager" is a role
+        if opening is None and rules.role_word.search(body):
             kind: PartKind = "role"
         elif rules.organisation_word.search(body) or _ACRONYM.search(body):
             kind = "organisation"
@@ -277,6 +308,51 @@ def classify_parts(text: str, offset: int = 0, rules: IntroductionRules | None =
     return tuple(classed)
 
 
+@lru_cache(maxsize=1)
+def _international_names() -> re.Pattern[str]:
+    """Every long form of an international organisation or NGO in the organisations' gazetteer, folded."""
+    gazetteer = organisation_gazetteer()
+    forms: set[str] = set()
+    for org_id, names in gazetteer.name_forms().items():
+        entry = gazetteer.entries.get(org_id.removeprefix("unit:"))
+        if entry is not None and entry.international:
+            forms.update(fold(name) for name in names)
+    alternatives = sorted((re.escape(form) for form in forms if form), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
+
+
+def _names_international_body(text: str) -> bool:
+    """Whether a part names an international organisation or NGO the gazetteer knows ("UNHCR Regional
+    Bureau", "IOM Country Office in Somalia", "Quaker United Nations Office (QUNO)")."""
+    gazetteer = organisation_gazetteer()
+    for acronym in _ACRONYM.findall(text):
+        entry = gazetteer.by_acronym(acronym)
+        if entry is not None and entry.international:
+            return True
+    return bool(_international_names().search(fold(re.sub(r"\([^)]*\)", " ", text))))
+
+
+def is_national_body(text: str) -> bool:
+    """A state's own body: its head noun is a government head of the organisations' name rules
+    ("Refugees and Returnees Service (RRS)", "Department of Refugee Services") and it names no
+    international organisation or NGO ("Quaker United Nations Office", "IOM Country Office")."""
+    words = {fold(word) for word in _WORD.findall(re.sub(r"\([^)]*\)", " ", text))}
+    return bool(words & name_rules().government_heads) and not _names_international_body(text)
+
+
+def _diplomatic_country(parts: tuple[PostPart, ...], rules: IntroductionRules) -> str | None:
+    """The state a diplomat represents: "Ambassador of the Republic of Ghana to the Republic of Senegal" -> GHA."""
+    for part in parts:
+        if part.kind != "role":
+            continue
+        found = rules.diplomatic_post.search(part.text)
+        if found:
+            named = countries_named(found.group("state"))
+            if named:
+                return named[0]
+    return None
+
+
 def speaker_country(
     parts: tuple[PostPart, ...], rules: IntroductionRules | None = None
 ) -> tuple[str | None, CountryRule | None]:
@@ -284,9 +360,15 @@ def speaker_country(
 
     1. A part naming a government ("Government of Armenia", "Republic of Serbia"): that country.
     2. A bare country part ("..., Switzerland") when the post is governmental (a ministry, minister,
-       embassy ...): that country; after a non-governmental body it only says where the body sits.
-    3. Otherwise the one country the post names ("Chief of Mission, IOM Ukraine" -> UKR);
-       a post naming several countries, or none, gives no country.
+       embassy ...) or the body just before the country is a national one (a service, bureau,
+       department, directorate, commission, agency, authority, office ... that is no international
+       organisation or NGO: "Refugees and Returnees Service (RRS), Ethiopia"): that country. After an
+       international organisation or NGO it only says where the body sits ("QUNO, Switzerland").
+    3. A diplomat's post names the state they represent ("Ambassador of Ghana to Senegal" -> GHA).
+    4. Otherwise the one country the post names ("Chief of Mission, IOM Ukraine" -> UKR,
+       "IOM Country Office in Somalia" -> SOM); a post naming several countries, or none, gives none.
+       A demonym in the name of an international organisation or NGO names no post ("Norwegian
+       Refugee Council"); in a national body's name it does ("Ethiopian Immigration Service").
     """
     rules = rules or introduction_rules()
     governments = [part.iso3 for part in parts if part.kind == "government"]
@@ -294,13 +376,44 @@ def speaker_country(
         return governments[-1], "government"
     post = [part for part in parts if part.kind in ("role", "organisation")]
     governmental = any(rules.government_word.search(part.text) for part in post)
-    bare = [part.iso3 for part in parts if part.kind == "country"]
-    if bare and governmental:
-        return bare[-1], "government"
-    named = list(dict.fromkeys(code for part in post for code in countries_named(part.text)))
+    for position in range(len(parts) - 1, -1, -1):  # the last country part, as it closes the post
+        part = parts[position]
+        if part.kind != "country":
+            continue
+        bodies = [other for other in parts[:position] if other.kind == "organisation"]
+        if governmental or (bodies and is_national_body(bodies[-1].text)):
+            return part.iso3, "government"
+    diplomat = _diplomatic_country(parts, rules)
+    if diplomat:
+        return diplomat, "government"
+    named = list(
+        dict.fromkeys(
+            code
+            for part in post
+            for code in countries_named(part.text, demonyms=not _names_international_body(part.text))
+        )
+    )
     if len(named) == 1:
         return named[0], "post"
     return None, None
+
+
+def bodies_in_title(role: str, rules: IntroductionRules | None = None) -> list[str]:
+    """The names of the bodies an official's title says they belong to, for linking to a named body.
+
+    "Deputy Minister of Interior" -> ["Ministry of Interior"]; "Commissioner for Refugees" ->
+    ["Commission for Refugees", "Commissariat for Refugees"]. Only the title's own words: whether such a
+    body is an organisation of the report is for the caller to check (a ministry known only from a
+    title is no organisation row).
+    """
+    rules = rules or introduction_rules()
+    names: list[str] = []
+    for piece in re.split(r"\s*[,;&]\s*", role):
+        found = rules.title_body.search(piece)
+        if found:
+            subject = found.group("subject").strip()
+            names.extend(f"{body} {subject}" for body in rules.title_bodies[found.group("title").casefold()])
+    return names
 
 
 def _joined(parts: tuple[PostPart, ...], kind: PartKind) -> str | None:

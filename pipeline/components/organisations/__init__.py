@@ -1,0 +1,128 @@
+"""Organisation mentions into `doc.spans["organisation"]` (the `organisation_finder` component).
+
+The model's ORG label tags documents, events, countries and fragments as
+organisations, so it is only one source among four, and the weakest:
+1. the gazetteer (`gazetteer_matches`): well-known names, acronyms, aliases
+   and named internal units;
+2. acronym definitions in the text and every later use of a defined acronym
+   (`acronym_candidates`);
+3. names built around a body's head noun (`name_patterns`, `name_tails`);
+4. the model's ORG spans that, cleaned, have such a head noun (`model_entities`).
+Overlaps are resolved and non-bodies dropped (`resolution`); internal units
+of international organisations stand for their parent (`units`); short forms
+("the Network") count for the body they shorten (`short_forms`); every span
+gets its organisation's key (`keys`).
+
+Every span has `kb_id_` = the organisation's key (gazetteer id, else a slug of
+its name; a government body's key carries its country, `ministry-of-interior@MDA`,
+or `@?` when only the extractor can tell), `label_` = "organisation" or
+"internal_unit", and `id_` = the rule that found it. `doc._.organisation_entries`
+holds the gazetteer entries of the keys found, so the extractor reads the same
+gazetteer the component was configured with.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.components.organisations.acronym_candidates import (
+    acronym_uses,
+    adjacent_acronyms,
+    find_definitions_in,
+)
+from pipeline.components.organisations.document import DocumentView
+from pipeline.components.organisations.gazetteer_matches import GazetteerMatcher
+from pipeline.components.organisations.keys import INTERNAL_UNIT, ORGANISATION, to_spans
+from pipeline.components.organisations.model_entities import find_model_entities
+from pipeline.components.organisations.name_patterns import find_names
+from pipeline.components.organisations.resolution import (
+    drop_bylines,
+    drop_meeting_and_document_names,
+    resolve_overlaps,
+)
+from pipeline.components.organisations.short_forms import find_short_forms
+from pipeline.components.organisations.units import attach_parents, units_after
+from pipeline.normalise.organisations import (
+    GAZETTEER_RULES,
+    NAME_RULES,
+    NameRules,
+    OrganisationGazetteer,
+    fold,
+)
+from pipeline.rules import load_rules
+
+SPAN_KEY = "organisation"
+ENTRIES_EXTENSION = "organisation_entries"
+
+__all__ = ["ENTRIES_EXTENSION", "INTERNAL_UNIT", "ORGANISATION", "SPAN_KEY", "OrganisationFinder"]
+
+if not Doc.has_extension(ENTRIES_EXTENSION):
+    Doc.set_extension(ENTRIES_EXTENSION, default=None)
+
+
+@Language.factory(
+    "organisation_finder",
+    default_config={
+        "span_key": SPAN_KEY,
+        "gazetteer": GAZETTEER_RULES,
+        "name_rules": NAME_RULES,
+        "use_model_entities": True,
+    },
+)
+def make_organisation_finder(
+    nlp: Language, name: str, span_key: str, gazetteer: str, name_rules: str, use_model_entities: bool
+) -> OrganisationFinder:
+    return OrganisationFinder(
+        nlp,
+        OrganisationGazetteer(load_rules(gazetteer)),
+        NameRules.from_data(load_rules(name_rules)),
+        span_key,
+        use_model_entities,
+    )
+
+
+class OrganisationFinder:
+    """Runs the candidate sources, resolves them, and writes the spans (see the module docstring)."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        gazetteer: OrganisationGazetteer,
+        rules: NameRules,
+        span_key: str = SPAN_KEY,
+        use_model_entities: bool = True,
+    ) -> None:
+        self.gazetteer = gazetteer
+        self.rules = rules
+        self.span_key = span_key
+        self.use_model_entities = use_model_entities
+        self.match_gazetteer = GazetteerMatcher(nlp, gazetteer)
+
+    def __call__(self, doc: Doc) -> Doc:
+        view = DocumentView.read(doc, self.rules, self.gazetteer)
+        view.known = self.match_gazetteer(view)
+        definitions = find_definitions_in(view)
+        names = find_names(view)
+        definitions += adjacent_acronyms(view, names)
+        model = find_model_entities(view, names) if self.use_model_entities else []
+        for candidate in names + model:
+            candidate.group = candidate.group or "name:" + fold(doc[candidate.start:candidate.end].text)
+        uses = acronym_uses(view)
+        accepted = resolve_overlaps(view.known + definitions + names + model + uses)
+        accepted = [c for c in accepted if c.kind != "block"]
+        for candidate in accepted:
+            if candidate.kind == "org" and candidate.end in view.long_form_ends and candidate.key is None:
+                candidate.group = view.long_form_ends[candidate.end]
+        accepted = drop_bylines(view, accepted)
+        accepted = drop_meeting_and_document_names(view, accepted)
+        accepted += units_after(view, accepted)
+        accepted = attach_parents(view, accepted)
+        accepted += find_short_forms(view, accepted)
+        spans = to_spans(view, accepted)
+        doc.spans[self.span_key] = spans
+        doc._.set(ENTRIES_EXTENSION, {
+            span.kb_id_: self.gazetteer.entries[span.kb_id_]
+            for span in spans if span.kb_id_ in self.gazetteer.entries
+        })
+        return doc

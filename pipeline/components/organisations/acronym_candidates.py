@@ -1,0 +1,132 @@
+"""Candidate source 2: acronyms the text defines, and every later use of them.
+
+Definitions are found by Schwartz-Hearst (`pipeline.normalise.acronyms`), as
+in scispaCy's abbreviation detector. The long form decides what the acronym
+stands for: a gazetteer organisation, a name whose head makes a body, or
+something else (a plan, a compact), in which case it becomes a "block" that
+keeps the acronym and its long form from being read as an organisation. The
+first definition of an acronym holds for the whole report, and a text's own
+definition outranks the gazetteer's meaning of the same letters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span
+
+from pipeline.components.organisations.body_countries import strip_country
+from pipeline.components.organisations.document import (
+    Candidate,
+    DocumentView,
+    without_article,
+)
+from pipeline.components.organisations.reading import classify, trim_unit_words
+from pipeline.normalise.acronyms import (
+    acronym_key,
+    find_definitions,
+    looks_like_acronym,
+)
+
+
+def find_definitions_in(view: DocumentView) -> list[Candidate]:
+    """Long form and short form of every definition; records what each acronym stands for in the view."""
+    doc = view.doc
+    found: list[Candidate] = []
+    for definition in find_definitions(doc.text):
+        long_span = doc.char_span(definition.long_start, definition.long_end, alignment_mode="expand")
+        short_span = doc.char_span(definition.short_start, definition.short_end, alignment_mode="expand")
+        if long_span is None or short_span is None:
+            continue
+        long_span = without_article(long_span)
+        key = acronym_key(definition.short)
+        if key in view.acronyms and view.acronyms[key].kind != "block":
+            continue  # the first definition of an acronym holds
+        resolution, unit = resolve_long_form(view, long_span, definition.short)
+        resolution.group = resolution.key or f"acronym:{key}"
+        view.acronyms[key] = resolution
+        view.long_form_ends[resolution.end] = resolution.group
+        found.append(resolution)
+        if unit is not None:
+            found.append(unit)
+        found.append(replace(resolution, start=short_span.start, end=short_span.end))
+    return found
+
+
+def resolve_long_form(view: DocumentView, long_span: Span, short: str) -> tuple[Candidate, Candidate | None]:
+    """What a defined acronym stands for (a gazetteer organisation, an organisation name, or nothing), and
+    the unit words the long form ends in ("UN Network on Migration Secretariat (UNMN)")."""
+    gazetteer = view.gazetteer
+    entry = gazetteer.lookup(long_span.text)
+    org_span, unit = long_span, None
+    if entry is None:
+        trimmed = trim_unit_words(view.rules, long_span)
+        if trimmed is not None:
+            entry = gazetteer.lookup(trimmed.text)
+            if entry is not None:
+                org_span = trimmed
+                unit = Candidate(trimmed.end, long_span.end, "unit", "internal_unit", key=entry.id,
+                                 parent=entry.id, international=True)
+    if entry is None:
+        entry = gazetteer.by_acronym(short)
+    if entry is not None:
+        return Candidate(org_span.start, org_span.end, "org", "acronym_definition", key=entry.id,
+                         international=entry.international, country=entry.country), unit
+    words = view.words_in(long_span.start, long_span.end)
+    reading = classify(view, words, short_form=short)
+    if reading is None or reading.kind != "org" or not words[0].capitalised:
+        return Candidate(long_span.start, long_span.end, "block", "acronym_definition"), None
+    start, end, country = long_span.start, long_span.end, None
+    if reading.government:  # "Ghana Immigration Service (GIS)" is the Immigration Service, of Ghana
+        start, end, country = strip_country(view, start, end)
+        if len(view.words_in(start, end)) < 2:  # "Bank of Ghana (BoG)" is no "Bank"
+            start, end = long_span.start, long_span.end
+    return Candidate(start, end, "org", "acronym_definition", government=reading.government,
+                     international=not reading.government, country=country), None
+
+
+def adjacent_acronyms(view: DocumentView, names: list[Candidate]) -> list[Candidate]:
+    """ "National Institute of Statistics and Geography (INEGI)": an acronym in another language right after
+    a name, which Schwartz-Hearst cannot align, is still that body's acronym."""
+    doc, rules = view.doc, view.rules
+    found: list[Candidate] = []
+    for candidate in names:
+        end = candidate.end
+        if candidate.kind != "org" or end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+            continue
+        short = doc[end + 1]
+        if not looks_like_acronym(short.text) or acronym_key(short.text) in view.acronyms:
+            continue
+        words = view.words_in(candidate.start, candidate.end)
+        if any(word.lower in rules.not_organisation_heads for word in words):
+            continue  # "Committee for ... the National Strategy ... (SNITP)": the acronym is the strategy's
+        key = acronym_key(short.text)
+        candidate.group = f"acronym:{key}"
+        view.acronyms[key] = candidate
+        found.append(replace(candidate, start=end + 1, end=end + 2, rule="acronym_definition"))
+    return found
+
+
+def acronym_uses(view: DocumentView) -> list[Candidate]:
+    """Every use of a defined acronym stands for what its definition does. Gazetteer acronyms that the text
+    defines as something else give way to the text's definition (they are removed from `view.known`)."""
+    found: list[Candidate] = []
+    if not view.acronyms:
+        return found
+    for word in view.words:
+        if not looks_like_acronym(word.text):
+            continue
+        resolution = view.acronyms.get(acronym_key(word.text))
+        if resolution is None:
+            continue
+        found.append(replace(resolution, start=word.start, end=word.end,
+                             rule="acronym" if resolution.kind != "block" else resolution.rule))
+    kept = []
+    for candidate in view.known:
+        text = view.doc[candidate.start:candidate.end].text
+        defined = view.acronyms.get(acronym_key(text)) if looks_like_acronym(text) else None
+        if defined is not None and defined.key != candidate.key:
+            continue
+        kept.append(candidate)
+    view.known[:] = kept
+    return found

@@ -1,0 +1,49 @@
+"""From accepted candidates to spans with keys: one key per organisation, shared by all its forms.
+
+A gazetteer organisation's key is its id; another body's is a slug of its
+name, and a government body's carries its country ("ministry-of-interior@MDA",
+or "@?" for the extractor to settle). An acronym or short form takes the key
+of the long form of its group, so the row counts them together.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from pipeline.components.organisations.body_countries import appositive_country
+from pipeline.components.organisations.document import Candidate, DocumentView
+from pipeline.normalise.acronyms import looks_like_acronym
+from pipeline.normalise.organisations import organisation_key
+
+ORGANISATION = "organisation"
+INTERNAL_UNIT = "internal_unit"
+
+
+def to_spans(view: DocumentView, accepted: list[Candidate]) -> list[Span]:
+    """Spans with their keys; an acronym or short form takes the key of the name it stands for."""
+    doc = view.doc
+    ordered = sorted(accepted, key=lambda c: (c.start, c.end))
+    keys: dict[int, str] = {}
+    group_keys: dict[str, str] = {}
+    for candidate in ordered:
+        if candidate.key is not None or looks_like_acronym(doc[candidate.start:candidate.end].text):
+            continue
+        if candidate.rule == "short_form" or candidate.kind == "unit":
+            continue  # they take the key of the body they stand for
+        if candidate.government and candidate.country is None:
+            candidate.country = appositive_country(view, candidate, accepted)
+        text = doc[candidate.start:candidate.end].text
+        name = view.rules.equivalent(text) if candidate.government else text
+        key = organisation_key(name, candidate.country, government_body=candidate.government)
+        keys[id(candidate)] = key
+        if candidate.group and (candidate.group not in group_keys or group_keys[candidate.group].endswith("@?")):
+            group_keys[candidate.group] = key
+    spans: list[Span] = []
+    for candidate in ordered:
+        key = candidate.key or keys.get(id(candidate)) or group_keys.get(candidate.group or "")
+        if key is None:
+            text = doc[candidate.start:candidate.end].text
+            key = organisation_key(text, candidate.country, government_body=candidate.government)
+        label = INTERNAL_UNIT if candidate.kind == "unit" else ORGANISATION
+        spans.append(Span(doc, candidate.start, candidate.end, label=label, kb_id=key, span_id=candidate.rule))
+    return spans

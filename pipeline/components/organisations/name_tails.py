@@ -1,0 +1,222 @@
+"""Where a name ends after its head: "Bureau for Migration and Asylum", not "..., Ministry of Interior".
+
+After the head, a name goes on through a connector ("of", "for", "on") and a
+run of capitalised words joined by "and"/"&", through a comma list of fields
+that ends in "and X" ("Office for Foreigners, Migration and Readmission"),
+and through a few lowercase words that lead to its capitalised rest
+("Monitoring Committee for the implementation of the National Strategy").
+It stops where another body, a title, a place or a person begins.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from pipeline.components.organisations.document import POSSESSIVES, DocumentView, Word
+from pipeline.components.organisations.reading import unit_phrase_at
+
+_BRIDGE_POS = {"NOUN", "ADJ", "ADP", "PROPN", "CCONJ", "PUNCT"}
+
+
+def tail_end(view: DocumentView, head_at: int, head_end: int | None = None) -> int:
+    """Index of the last word of a name whose head is at head_at (and ends at head_end: "Directorate General")."""
+    words, rules = view.words, view.rules
+    last = head_at if head_end is None else head_end
+    head_last = last
+    head_lower = words[head_at].lower
+    while last + 1 < len(words):
+        following = words[last + 1]
+        if following.lower in rules.tail_connectors and following.text.islower():
+            run_start = last + 2
+            if run_start < len(words) and words[run_start].lower == "the":
+                run_start += 1
+            if run_start >= len(words):
+                break
+            if words[run_start].capitalised:
+                if starts_other_body(view, run_start, following.lower):
+                    break
+                if following.lower == "in" and (view.is_place(run_start) or _known_name_ends(view, last)):
+                    # "Permanent Representation to the EU in Brussels", "the Almaty Process in Tashkent":
+                    # where it is, not its name
+                    break
+                last = capitalised_run(view, run_start)
+                continue
+            bridged = lowercase_bridge(view, run_start, head_lower, gerund=last == head_last)
+            if bridged is None:
+                break
+            last = bridged
+            if last + 1 < len(words) and words[last + 1].capitalised:
+                last = capitalised_run(view, last + 1)
+                continue
+            break
+        if following.text == ",":
+            listed = listed_fields(view, last + 2)
+            if listed is None:
+                break
+            last = listed
+            continue
+        break
+    return last
+
+
+def _known_name_ends(view: DocumentView, last: int) -> bool:
+    """A gazetteer organisation's whole name ends at this word."""
+    end = view.words[last].end
+    return any(c.end == end and c.kind == "org" for c in view.known)
+
+
+def starts_other_body(view: DocumentView, index: int, connector: str) -> bool:
+    """After "of the", a phrase with its own head is another body ("Migration Service of the Ministry of ...")."""
+    rules, words = view.rules, view.words
+    if connector in rules.relational_connectors:
+        return False
+    if words[index].lower in rules.government_words:
+        return True
+    run_end = capitalised_run(view, index)
+    run = words[index:run_end + 1]
+    heads = [word for word in run if word.lower in rules.organisation_heads]
+    if not heads:
+        return False
+    if view.doc[run[0].start].i in view.country_tokens:
+        return False
+    known = view.known_at(words[index].start)
+    if known is not None and known.end >= words[run_end].end:
+        return False  # "Council of Heads ... of CIS", "Mission of Sweden to the UN": the name goes on
+    return run[0].lower in rules.organisation_heads
+
+
+def capitalised_run(view: DocumentView, index: int) -> int:
+    """Last index of a run of capitalised words from index, joined by "and"/"&"
+    ("Territorial Administration and Infrastructure")."""
+    words, doc, rules = view.words, view.doc, view.rules
+    last = index
+    while last + 1 < len(words):
+        following = words[last + 1]
+        if following.capitalised and model_ends_name_before(doc, words[last], following):
+            break  # "... Committee for Combating Illegal Migration Naela Gabr": a person follows the body
+        if following.capitalised and following.lower not in rules.government_words and (
+            doc[following.start].is_alpha or "-" in following.text or following.text.isalnum()
+        ):
+            # A unit after a complete body ends it: "Organisation of African Union Council of Ministers".
+            if words[last].lower in rules.organisation_heads and unit_phrase_at(rules, words, last + 1):
+                break
+            last += 1
+            continue
+        if (following.lower in ("and", "&") or _attached_possessive(view, last + 1)) and (
+            last + 2 < len(words) and words[last + 2].capitalised
+        ):
+            if opens_body(view, last + 2):
+                break  # "Ministry of Justice and Ministry of Interior": two bodies
+            last += 2  # "Territorial Administration and Infrastructure", "Expatriates' Welfare"
+            continue
+        break
+    return last
+
+
+def _attached_possessive(view: DocumentView, index: int) -> bool:
+    """ "Expatriates'", "Women's": a possessive written onto the word before it."""
+    word = view.words[index]
+    return word.text in POSSESSIVES and index > 0 and not view.doc[view.words[index - 1].end - 1].whitespace_
+
+
+def model_ends_name_before(doc: Doc, last: Word, following: Word) -> bool:
+    """The model starts a person there, or ends an organisation there and tags what follows as none."""
+    after = doc[following.start]
+    if after.ent_type_ == "PERSON" and after.ent_iob_ == "B":
+        return True
+    before = doc[last.end - 1]
+    return before.ent_type_ == "ORG" and after.ent_iob_ != "I" and after.ent_type_ != "ORG"
+
+
+def opens_body(view: DocumentView, index: int) -> bool:
+    """Whether the word at index begins a body of its own ("Ministry of ...", "Government of ...")."""
+    words, rules = view.words, view.rules
+    word = words[index]
+    if word.lower in rules.government_words:
+        return True
+    following = words[index + 1] if index + 1 < len(words) else None
+    return (
+        word.lower in rules.organisation_heads
+        and following is not None
+        and following.lower in rules.tail_connectors
+        and following.text.islower()
+    )
+
+
+def lowercase_bridge(view: DocumentView, index: int, head: str, gerund: bool = False) -> int | None:
+    """Lowercase words after a connector that belong to the name: up to its capitalised rest, or, after
+    "Ministry of", to the end of the phrase ("Ministry of internal affairs"). Right after the head, a
+    gerund may state the body's task ("Fund for responding to Loss and Damage")."""
+    words, doc, rules = view.words, view.doc, view.rules
+    last_content = None
+    position = index
+    while position < len(words) and position - index < rules.max_lowercase_bridge:
+        word = words[position]
+        token = doc[word.start]
+        if word.capitalised:
+            break
+        is_gerund = gerund and position == index and token.tag_ == "VBG"
+        if token.pos_ not in _BRIDGE_POS and token.lower_ != "the" and not is_gerund:
+            return last_content if head in rules.lowercase_tail_heads else None
+        if token.is_punct and word.text not in ("-",):
+            break
+        if token.pos_ in ("NOUN", "ADJ", "PROPN") or is_gerund:
+            last_content = position
+        position += 1
+    if position < len(words) and words[position].capitalised and last_content is not None:
+        if starts_other_body(view, position, words[position - 1].lower):
+            # "Department on work with law-enforcement bodies of Administration of the President"
+            return last_content
+        previous = words[position - 1]
+        if previous.lower in ("the",) or previous.lower in rules.tail_connectors or (
+            gerund and position - 1 == index and doc[previous.start].tag_ == "VBG"
+        ):
+            return position - 1  # "... for the implementation of the National ...", "... for combating Trafficking"
+        return None
+    if head in rules.lowercase_tail_heads and last_content is not None:
+        return last_content
+    return None
+
+
+def listed_fields(view: DocumentView, index: int) -> int | None:
+    """", Migration and Readmission": a list of fields that goes on the name, ending in "and X"."""
+    words = view.words
+    position = index
+    while position < len(words):
+        word = words[position]
+        if word.lower == "and" and position + 1 < len(words) and words[position + 1].capitalised:
+            position += 1
+            if field_breaks(view, position, last_item=True):
+                return None
+            return capitalised_run(view, position)
+        if not word.capitalised or field_breaks(view, position):
+            return None
+        run_end = capitalised_run(view, position)
+        if any(w.lower == "and" for w in words[position:run_end + 1]):
+            return run_end
+        following = words[run_end + 1] if run_end + 1 < len(words) else None
+        if following is None or following.text != ",":
+            return None
+        position = run_end + 2
+    return None
+
+
+def field_breaks(view: DocumentView, index: int, last_item: bool = False) -> bool:
+    """A list item that is not a field of the name: a title, a country, a known body, or a body of its own
+    (", Ministry of Interior", ", Migration Service")."""
+    words, rules = view.words, view.rules
+    word = words[index]
+    if (
+        word.lower in rules.title_words
+        or word.start in view.country_tokens
+        or view.known_at(word.start) is not None
+        or opens_body(view, index)
+    ):
+        return True
+    if last_item:
+        return False
+    run_end = capitalised_run(view, index)
+    item = list(words[index:run_end + 1])
+    if "and" in (w.lower for w in item):
+        item = item[: [w.lower for w in item].index("and")]
+    return len(item) >= 2 and item[-1].lower in rules.organisation_heads

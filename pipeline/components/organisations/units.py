@@ -1,0 +1,152 @@
+"""Internal units of an international organisation, which count as the organisation.
+
+The guidelines fold divisions, secretariats, regional and country offices,
+missions and working groups into their parent ("Migration Research Division"
+of IOM is IOM). A unit is written after its parent ("IOM Regional office"),
+before it ("Secretariat of the Prague Process"), or alone; alone, it stands
+for the international organisation named last in its paragraph, else the one
+the report names most. Unit spans get label "internal_unit" and the parent's key.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from pipeline.components.organisations.document import Candidate, DocumentView, Word
+from pipeline.components.organisations.reading import head_index, unit_phrase_at
+from pipeline.normalise.acronyms import looks_like_acronym
+
+_UNIT_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*$")
+_MAX_UNIT_WORDS = 5
+
+
+def unit_after_parent(view: DocumentView, first: int, head_at: int) -> Candidate | None:
+    """ "UN Resident Coordinator Office", "SCMI Secretariat": a unit written after the body it belongs to."""
+    words = view.words
+    parent = view.known_at(words[first].start)
+    if parent is None or parent.end > words[head_at].start:
+        return None
+    between = view.words_in(parent.end, words[head_at].start) if parent.end < words[head_at].start else []
+    if not all(word.lower in view.rules.unit_modifiers or word.capitalised or word.lower in ("and", "&")
+               for word in between):
+        return None  # "IGAD Health and Social Development Division" is a unit; "IOM and the Division" is not
+    return Candidate(parent.end, words[head_at].end, "unit", "internal_unit", key=parent.key,
+                     parent=parent.key, international=True)
+
+
+def unit_before_parent(view: DocumentView, first: int, head_at: int, last: int) -> Candidate | None:
+    """ "Secretariat of the Prague Process", "Mission of the IOM": a unit written before its parent."""
+    words = view.words
+    if words[head_at + 1].lower != "of":
+        return None
+    rest = head_at + 2
+    if rest < len(words) and words[rest].lower == "the":
+        rest += 1
+    parent = view.known_at(words[rest].start) if rest < len(words) else None
+    if parent is None or parent.end != words[last].end or not parent.international:
+        return None
+    return Candidate(words[first].start, words[head_at].end, "unit", "internal_unit", key=parent.key,
+                     parent=parent.key, international=True)
+
+
+def without_trailing_unit(view: DocumentView, words: list[Word], head_at: int, last: int) -> int:
+    """ "United Nations Network on Migration Secretariat": the body ends before its unit's words."""
+    rules = view.rules
+    for start in range(head_at + 2, last + 1):
+        length = unit_phrase_at(rules, words, start)
+        if length and start + length - 1 == last:
+            cut = start
+            while cut - 1 > head_at and words[cut - 1].lower in rules.unit_modifiers:
+                cut -= 1
+            if words[cut - 1].lower not in rules.tail_connectors | {"the", "and", "&"}:
+                return cut - 1
+    return last
+
+
+def units_after(view: DocumentView, accepted: list[Candidate]) -> list[Candidate]:
+    """Unit words written after an accepted international organisation: "IOM Regional office", "UN Network
+    on Migration Core Working Group 2.1", "EU Council Presidency", "Trust Fund committee"."""
+    doc, words, rules = view.doc, view.words, view.rules
+    starts = {c.start for c in accepted}
+    found: list[Candidate] = []
+    for candidate in accepted:
+        if candidate.kind != "org" or not candidate.international or candidate.key is None:
+            continue
+        index = view.word_at(candidate.end - 1) + 1
+        if index < len(words) and words[index].start in view.country_at:
+            index = view.word_at(view.country_at[words[index].start].end - 1) + 1  # "IOM Ukraine Mission"
+        first = index
+        last_head = None
+        while index < len(words) and index - first < _MAX_UNIT_WORDS and words[index].start not in starts:
+            length = unit_phrase_at(rules, words, index)
+            if length:
+                index += length
+                last_head = index - 1
+                continue
+            if words[index].lower in rules.unit_modifiers:
+                index += 1
+                continue
+            break
+        if last_head is None:
+            continue
+        end = words[last_head].end
+        if end < len(doc) and _UNIT_NUMBER.match(doc[end].text):
+            end += 1  # "Core Working Group 2.1"
+        found.append(Candidate(words[first].start, end, "unit", "internal_unit", key=candidate.key,
+                               parent=candidate.key, international=True))
+    return found
+
+
+def attach_parents(view: DocumentView, accepted: list[Candidate]) -> list[Candidate]:
+    """A unit named alone stands for the international organisation its first word names, by acronym or by
+    head word ("APF Secretariat", "Forum Secretariat" of the Pacific Islands Forum), else the one named last
+    in its block ("Migration Research Division"), else the one the report names most; with none it is a
+    body of its own. A parent the gazetteer does not know lends the unit its group, so both get its key."""
+    international = [c for c in accepted if c.kind == "org" and c.international]
+    keyed = [c for c in international if c.key is not None]
+    counts = Counter(c.key for c in keyed)
+    dominant = counts.most_common(1)[0][0] if counts else None
+    named_by = _bodies_by_first_word(view, international)
+    result: list[Candidate] = []
+    for candidate in accepted:
+        if candidate.kind != "unit" or candidate.parent is not None:
+            result.append(candidate)
+            continue
+        named = named_by.get(view.words_in(candidate.start, candidate.end)[0].text, [])
+        if len({_identity(c) for c in named}) == 1:
+            body = named[0]
+            if body.key is None:
+                result.append(replace(candidate, parent=_identity(body), group=body.group))
+            else:
+                result.append(replace(candidate, key=body.key, parent=body.key))
+            continue
+        block_start = view.block_start(candidate.start)
+        before = [c for c in keyed if c.end <= candidate.start
+                  and (block_start is None or c.start >= block_start)]
+        parent = before[-1].key if before else dominant
+        if parent is None:
+            result.append(replace(candidate, kind="org", rule="name_pattern"))
+        else:
+            result.append(replace(candidate, key=parent, parent=parent))
+    return result
+
+
+def _identity(candidate: Candidate) -> str:
+    return candidate.key or candidate.group or f"{candidate.start}:{candidate.end}"
+
+
+def _bodies_by_first_word(view: DocumentView, organisations: list[Candidate]) -> dict[str, list[Candidate]]:
+    """The words a unit may start with to name its organisation: the capitalised head word of a name of
+    several words ("Forum" of "Pacific Islands Forum") and the organisation's acronym ("PIF")."""
+    found: dict[str, list[Candidate]] = {}
+    for candidate in organisations:
+        words = view.words_in(candidate.start, candidate.end)
+        if len(words) == 1 and looks_like_acronym(words[0].text):
+            found.setdefault(words[0].text, []).append(candidate)
+        elif len(words) >= 2:
+            head = words[head_index(view.rules, words)]
+            if head.capitalised:
+                found.setdefault(head.text, []).append(candidate)
+    return found

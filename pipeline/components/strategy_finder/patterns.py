@@ -1,0 +1,111 @@
+"""spaCy Matchers compiled from the rule files: year ranges, name cores, clause links and status cues.
+
+In rules/strategies/patterns.yaml a pattern token may be "$CLASS" (a token class of
+the file) or {class: CLASS, OP: "?"}, and a value "$HEADS" (a word list of the
+vocabulary); these functions spell them out into plain Matcher patterns.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.vocab import Vocab
+
+from pipeline.components.strategy_finder.vocabulary import Vocabulary
+from pipeline.rules import RulesError
+
+
+@dataclass(frozen=True)
+class StatusCue:
+    """A group of status cues of rules/strategies/status.yaml: the status, the side of the name, the reach."""
+
+    status: str
+    side: str
+    window: int
+
+
+@dataclass
+class StrategyMatchers:
+    """The compiled matchers; `status_cues` maps a status match id to its cue."""
+
+    ranges: Matcher
+    name_cores: Matcher
+    clause_links: Matcher
+    status: Matcher
+    status_cues: dict[int, StatusCue] = field(default_factory=dict)
+    known_names: PhraseMatcher | None = None
+    known_kinds: dict[int, str] = field(default_factory=dict)  # match id of a known name -> its kind
+
+
+def compile_matchers(vocab: Vocab, patterns: dict, vocabulary: Vocabulary, status_cues: dict) -> StrategyMatchers:
+    """Build every matcher of the strategy finder from the rule files' data."""
+    lists = {
+        "HEADS": sorted(vocabulary.head_kinds),
+        "LOWERCASE_HEADS": sorted(vocabulary.lowercase_heads),
+        "TRAILING_HEADS": sorted(vocabulary.trailing_heads),
+    }
+    classes = {name: fill_lists(spec, lists) for name, spec in patterns["token_classes"].items()}
+    matchers = StrategyMatchers(Matcher(vocab), Matcher(vocab), Matcher(vocab), Matcher(vocab))
+    lead_in = list(patterns.get("range_lead_in") or [])
+    for kind, bodies in patterns["year_ranges"].items():
+        variants = []
+        for body in bodies:
+            variants.append(lead_in + body)
+            variants.append(lead_in + ["$OPEN_PAREN"] + body + ["$CLOSE_PAREN"])
+            variants.append(["$OPEN_PAREN"] + lead_in + body + ["$CLOSE_PAREN"])
+        matchers.ranges.add(kind, [expand_pattern(v, classes, lists) for v in variants])
+    for kind, cores in patterns["name_cores"].items():
+        matchers.name_cores.add(kind, [expand_pattern(core, classes, lists) for core in cores], greedy="LONGEST")
+    links = patterns.get("range_clause_links") or []
+    if links:
+        matchers.clause_links.add("clause_link", [expand_pattern(link, classes, lists) for link in links])
+    for number, entry in enumerate(status_cues["cues"]):
+        cue = StatusCue(entry["status"], entry["side"], int(entry["window"]))
+        if cue.side not in ("before", "after"):
+            raise RulesError(f"status cue side must be before or after, not {cue.side!r}")
+        key = f"{cue.status}|{cue.side}|{number}"
+        matchers.status.add(key, [expand_pattern(p, classes, lists) for p in entry["patterns"]])
+        matchers.status_cues[vocab.strings[key]] = cue
+    return matchers
+
+
+def expand_pattern(pattern: list, classes: dict[str, dict], lists: dict[str, list[str]]) -> list[dict]:
+    """Spell out "$CLASS" references and "$LIST" placeholders of a pattern from patterns.yaml."""
+    tokens: list[dict] = []
+    for item in pattern:
+        if isinstance(item, str) and item.startswith("$"):
+            spec = copy.deepcopy(classes[item[1:]])
+        elif isinstance(item, dict) and "class" in item:
+            spec = copy.deepcopy(classes[item["class"]])
+            spec.update({key: value for key, value in item.items() if key != "class"})
+        elif isinstance(item, dict):
+            spec = copy.deepcopy(item)
+        else:
+            raise RulesError(f"strategy pattern token {item!r} is neither a class reference nor a token spec")
+        tokens.append(fill_lists(spec, lists))
+    return tokens
+
+
+def fill_lists(value: Any, lists: dict[str, list[str]]) -> Any:
+    if isinstance(value, str) and value.startswith("$") and value[1:] in lists:
+        return list(lists[value[1:]])
+    if isinstance(value, dict):
+        return {key: fill_lists(item, lists) for key, item in value.items()}
+    if isinstance(value, list):
+        return [fill_lists(item, lists) for item in value]
+    return value
+
+
+def compile_known_names(nlp: Language, matchers: StrategyMatchers, known_names: dict) -> None:
+    """A phrase matcher for the names of rules/strategies/known_names.yaml, each under its kind."""
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for entry in known_names.get("names") or ():
+        kind = entry["kind"]
+        key = f"known|{kind}"
+        matcher.add(key, [nlp.make_doc(entry["name"])])
+        matchers.known_kinds[nlp.vocab.strings[key]] = kind
+    matchers.known_names = matcher

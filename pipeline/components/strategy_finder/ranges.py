@@ -1,0 +1,173 @@
+"""The year ranges of a text, and the one attached to a name.
+
+A range is attached when it is written right after the name ("Strategy 2019-2022",
+"Strategy (2015-2020)"), after its acronym ("Plan (NMP) 2019-2022"), after a clause
+that says the name runs over it ("Plan, which runs through 2035", "Programme,
+implemented since 2020", "Plan, in force from 2018 to 2022"), after a short
+descriptive complement ("Strategy for ... in Montenegro for the period 2017-2020"),
+or right before the name ("the 2018–2023 National Employment Action Plan"). A single
+year closing a title ("Vision 2035") is the title's year; a law's year and number
+("Law No 4 of 2024", "Law No. 2015-36") are no period at all.
+"""
+
+from __future__ import annotations
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from pipeline.components.strategy_finder.candidate import Candidate
+from pipeline.components.strategy_finder.names import (
+    complement_word,
+    number_end,
+    trim_tail,
+)
+from pipeline.components.strategy_finder.tokens import HYPHENS
+from pipeline.components.strategy_finder.vocabulary import Vocabulary
+from pipeline.normalise.years import YearRange, parse_year_range, single_year
+
+
+class YearRanges:
+    """Every year range of a doc by token offsets: the longest readings, without overlaps or law numbers."""
+
+    def __init__(self, doc: Doc, matcher: Matcher, clause_links: Matcher, vocab: Vocabulary) -> None:
+        identifiers = _identifier_tokens(doc, vocab)
+        found: list[tuple[int, int, YearRange]] = []
+        for _, start, end in matcher(doc):
+            if doc[start].text == "(" and doc[end - 1].text != ")":
+                start += 1
+            if identifiers.intersection(range(start, end)):
+                continue  # "Law No. 2015-36", "Proclamation No. 1110/2019": a number, not a period
+            parsed = parse_year_range(doc[start:end].text)
+            if parsed is not None:
+                found.append((start, end, parsed))
+        found.sort(key=lambda item: (-(item[1] - item[0]), item[0]))
+        taken: set[int] = set()
+        self.by_offsets: dict[tuple[int, int], YearRange] = {}
+        for start, end, parsed in found:
+            if taken.isdisjoint(range(start, end)):
+                taken.update(range(start, end))
+                self.by_offsets[(start, end)] = parsed
+        self.identifiers = identifiers
+        self.link_ends: dict[int, set[int]] = {}  # where a clause leading to a range starts -> where it ends
+        for _, start, end in clause_links(doc):
+            self.link_ends.setdefault(start, set()).add(end)
+
+    def starting(self, position: int) -> tuple[int, int] | None:
+        for start, end in self.by_offsets:
+            if start == position:
+                return start, end
+        return None
+
+    def ending(self, position: int) -> tuple[int, int] | None:
+        for start, end in self.by_offsets:
+            if end == position:
+                return start, end
+        return None
+
+    def covers(self, position: int) -> bool:
+        return any(start <= position < end for start, end in self.by_offsets)
+
+
+def _identifier_tokens(doc: Doc, vocab: Vocabulary) -> set[int]:
+    """Tokens of numbers after "No." and the like: a law's or decree's number."""
+    tokens: set[int] = set()
+    for token in doc:
+        if token.lower_ in vocab.number_markers:
+            end = number_end(doc, token.i, len(doc), vocab)
+            if end is not None:
+                tokens.update(range(token.i + 1, end))
+    return tokens
+
+
+class RangeAttacher:
+    """Attaches to a candidate name the year range the text gives it."""
+
+    def __init__(self, vocab: Vocabulary) -> None:
+        self.vocab = vocab
+
+    def attach(self, doc: Doc, candidate: Candidate, ranges: YearRanges, limit: int, title: bool) -> None:
+        """The range after the name (directly, past an acronym or a clause, past a complement), else before it."""
+        after = candidate.end
+        acronym_end = acronym_parenthesis_end(doc, after, limit)
+        for position in (after, acronym_end):
+            if position is None:
+                continue
+            found = ranges.starting(position)
+            if found is None:
+                found = self._range_after_clause(position, limit, ranges)
+            if found is not None:
+                set_range(candidate, found, ranges)
+                return
+        if title and self._title_year(doc, candidate, ranges, limit):
+            return
+        complement_end = self._complement_to_range(doc, after, limit, ranges)
+        if complement_end is not None:
+            candidate.end = trim_tail(doc, candidate.start, complement_end, self.vocab)
+            set_range(candidate, ranges.starting(complement_end), ranges)
+            return
+        set_range(candidate, ranges.ending(candidate.start), ranges)
+
+    def attach_inside_quotes(self, doc: Doc, candidate: Candidate, chain_end: int, ranges: YearRanges) -> None:
+        """A range closing a quoted title belongs to it (“... Action Plan 2012 – 2016”), else attach as usual."""
+        found = ranges.ending(candidate.end)
+        if found is not None and found[0] > chain_end:
+            candidate.end = trim_tail(doc, candidate.start, found[0], self.vocab)
+            set_range(candidate, found, ranges)
+        else:
+            self.attach(doc, candidate, ranges, doc[candidate.start].sent.end, title=False)
+
+    @staticmethod
+    def _range_after_clause(position: int, limit: int, ranges: YearRanges) -> tuple[int, int] | None:
+        """A range after a clause that says the name runs over it: ", which runs through 2035"."""
+        for end in sorted(ranges.link_ends.get(position, ()), reverse=True):
+            found = ranges.starting(end)
+            if found is not None and found[1] <= limit:
+                return found
+        return None
+
+    def _title_year(self, doc: Doc, candidate: Candidate, ranges: YearRanges, limit: int) -> bool:
+        """A single year closing a title ("Vision 2035", "Refugees Act 2006", "Law No 4 of 2024") stays in the name."""
+        position = candidate.end
+        kind = self.vocab.kind_of(doc[candidate.start:candidate.end])
+        if kind == "law" and position + 1 < limit and doc[position].lower_ == "of":
+            position += 1
+        if position >= limit or single_year(doc[position].text) is None:
+            return False
+        if position + 1 < limit and (doc[position + 1].text in HYPHENS or doc[position + 1].like_num):
+            return False
+        if ranges.covers(position):
+            return False
+        if position != candidate.end and kind != "law":
+            return False
+        candidate.end = position + 1
+        if kind != "law":  # a law's year is its year of enactment, not a period
+            candidate.years = YearRange(None, single_year(doc[position].text))
+        return True
+
+    def _complement_to_range(self, doc: Doc, position: int, limit: int, ranges: YearRanges) -> int | None:
+        """Where a range starts after a short descriptive complement ("... in Montenegro for the period 2017-2020")."""
+        steps = 0
+        while position < limit and steps <= self.vocab.max_complement_tokens:
+            if ranges.starting(position) is not None:
+                return position if steps else None
+            token = doc[position]
+            if not complement_word(doc, position, self.vocab) or self.vocab.is_head(token):
+                return None  # a complement holds no other name: "... and the Anti-corruption Strategy 2020-2025"
+            position += 1
+            steps += 1
+        return None
+
+
+def set_range(candidate: Candidate, found: tuple[int, int] | None, ranges: YearRanges) -> None:
+    if found is None:
+        return
+    candidate.range_start, candidate.range_end = found
+    candidate.years = ranges.by_offsets[found]
+
+
+def acronym_parenthesis_end(doc: Doc, position: int, limit: int) -> int | None:
+    """After "(NMP)" or "(JRP)": where a range written after the acronym would start."""
+    if position + 2 < limit and doc[position].text == "(" and doc[position + 2].text == ")":
+        if doc[position + 1].text.isupper() and doc[position + 1].is_alpha:
+            return position + 3
+    return None

@@ -1,0 +1,56 @@
+"""Which candidate names are strategies: not an organisation's own name, a body of law or a bare generic name."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from pipeline.components.strategy_finder.candidate import Candidate
+from pipeline.components.strategy_finder.tokens import name_key
+from pipeline.components.strategy_finder.vocabulary import Vocabulary
+
+
+class Selection:
+    """Keeps a candidate when it has a head word, is not listed as no strategy, and is not generic without years."""
+
+    def __init__(self, vocab: Vocabulary, not_strategies: dict) -> None:
+        self.vocab = vocab
+        self.not_strategies = frozenset(name_key(name) for name in not_strategies.get("names") or ())
+
+    def keep(self, doc: Doc, candidate: Candidate) -> bool:
+        span = doc[candidate.start:candidate.end]
+        if candidate.kind is None and not any(self.vocab.is_head(token) for token in span):
+            return False
+        if name_key(span.text) in self.not_strategies:
+            return False
+        if self.inside_organisation(doc, span):
+            return False
+        if candidate.years is None and self.generic(doc, span):
+            return False
+        return True
+
+    def generic(self, doc: Doc, span: Span) -> bool:
+        """Only generic words, connectors and countries: "the Strategy", "Georgian National Strategy"."""
+        countries = {i for country in doc.spans.get("country", []) for i in range(country.start, country.end)}
+        for token in span:
+            lower = token.lower_
+            if token.is_punct or lower in self.vocab.connectors or lower in self.vocab.determiners:
+                continue
+            if token.i in countries or lower in self.vocab.generic_words:
+                continue
+            return False
+        return True
+
+    def inside_organisation(self, doc: Doc, span: Span) -> bool:
+        """Is the head word the organisation's own ("United Nations Development Programme")?
+
+        Not when the name is only a complement inside the organisation's name ("Monitoring
+        Committee for the implementation of the National Strategy ..."): the strategy is named there.
+        """
+        heads = [token.i for token in span if self.vocab.is_head(token)]
+        for organisation in doc.spans.get("organisation", []):
+            if not any(organisation.start <= i < organisation.end for i in heads):
+                continue
+            lead = doc[organisation.start:max(organisation.start, span.start)]
+            if not any(token.lower_ in self.vocab.connectors for token in lead):
+                return True
+        return False

@@ -1,0 +1,77 @@
+"""Small token tests that the parts of the strategy finder share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc, Token
+
+from pipeline.components.strategy_finder.vocabulary import Vocabulary
+
+HYPHENS = frozenset({"-", "‐", "‑"})
+QUOTE_PAIRS = {"“": "”", "„": "“", "«": "»", '"': '"'}
+FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def capitalised(token: Token) -> bool:
+    return bool(token.text) and token.text[0].isupper() and (token.is_alpha or token.text[0].isalpha())
+
+
+def joined_hyphen(doc: Doc, position: int) -> bool:
+    """A hyphen written without spaces around it ("Anti-corruption")."""
+    return doc[position].text in HYPHENS and not doc[position].whitespace_ and position > 0 \
+        and not doc[position - 1].whitespace_
+
+
+def name_key(text: str) -> str:
+    """Lowercased words of a name without a leading "the" (for the list of names that are no strategies)."""
+    words = text.lower().split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def longest_first(spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Non-overlapping spans, longest first (as spacy.util.filter_spans, for offset pairs)."""
+    taken: set[int] = set()
+    for start, end in sorted(set(spans), key=lambda s: (-(s[1] - s[0]), s[0])):
+        if taken.isdisjoint(range(start, end)):
+            taken.update(range(start, end))
+            yield start, end
+
+
+def place_tokens(doc: Doc) -> set[int]:
+    """Tokens of places: the model's GPE and LOC entities and our country mentions."""
+    places = {token.i for ent in doc.ents if ent.label_ in ("GPE", "LOC") for token in ent}
+    places.update(i for country in doc.spans.get("country", []) for i in range(country.start, country.end))
+    return places
+
+
+def quote_pairs(doc: Doc) -> Iterator[tuple[int, int]]:
+    """Token indices of opening and closing quotation marks within one sentence."""
+    for sentence in doc.sents:
+        open_at: int | None = None
+        closer = ""
+        for token in sentence:
+            if open_at is None and token.text in QUOTE_PAIRS:
+                open_at, closer = token.i, QUOTE_PAIRS[token.text]
+            elif open_at is not None and token.text == closer:
+                yield open_at, token.i
+                open_at = None
+
+
+def in_title_case_block(doc: Doc, token_index: int, vocab: Vocabulary) -> bool:
+    """A heading-like block in title case ("Workshop on National Migration Strategy Development")."""
+    prepared = doc._.prepared
+    if prepared is None:
+        return False
+    block = prepared.block_at(doc[token_index].idx)
+    if block is None:
+        return False
+    text = block.text.strip()
+    if not text or text[-1] in ".!?;" or len(text.split()) > 25:
+        return False
+    words = [word for word in text.replace("-", " ").split() if word[:1].isalpha()]
+    return bool(words) and all(
+        word[0].isupper() or word.lower() in vocab.connectors or word.lower() in vocab.determiners for word in words
+    )

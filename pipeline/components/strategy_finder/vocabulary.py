@@ -1,0 +1,105 @@
+"""The words of rules/strategies/vocabulary.yaml that the strategy finder reasons with."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Token
+
+from pipeline.rules import RulesError
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Head words with their kinds, and the word classes that bound a name."""
+
+    head_kinds: dict[str, str]
+    lowercase_heads: frozenset[str]
+    trailing_heads: frozenset[str]
+    unresolved_kinds: frozenset[str]
+    connectors: frozenset[str]
+    determiners: frozenset[str]
+    conjunctions: frozenset[str]
+    not_name_words: frozenset[str]
+    generic_words: frozenset[str]
+    kept_lowercase_modifiers: frozenset[str]
+    dropped_lowercase_modifiers: frozenset[str]
+    clause_openers: frozenset[str]
+    descriptive_openers: frozenset[str]
+    body_nouns: frozenset[str]
+    max_complement_tokens: int
+    deictic_tails: tuple[tuple[str, ...], ...]
+    number_markers: frozenset[str]
+    max_parenthetical_tokens: int
+    not_head_before: dict[str, tuple[tuple[str, ...], ...]]
+
+    @classmethod
+    def from_rules(cls, data: dict[str, Any]) -> Vocabulary:
+        heads = data["heads"]
+
+        def words(key: str) -> frozenset[str]:
+            values = list(data.get(key) or ())
+            if any(not isinstance(word, str) for word in values):
+                # YAML reads a bare on/no/yes as a boolean: such words must be quoted.
+                raise RulesError(f"strategy vocabulary {key!r} has a non-text entry; quote words like \"on\"")
+            return frozenset(word.lower() for word in values)
+
+        return cls(
+            head_kinds={word.lower(): entry["kind"] for word, entry in heads.items()},
+            lowercase_heads=frozenset(word.lower() for word, entry in heads.items() if entry.get("lowercase")),
+            trailing_heads=words("trailing_heads"),
+            unresolved_kinds=words("unresolved_kinds"),
+            connectors=words("connectors"),
+            determiners=words("determiners"),
+            conjunctions=words("conjunctions"),
+            not_name_words=words("not_name_words"),
+            generic_words=words("generic_words"),
+            kept_lowercase_modifiers=words("kept_lowercase_modifiers"),
+            dropped_lowercase_modifiers=words("dropped_lowercase_modifiers"),
+            clause_openers=words("clause_openers"),
+            descriptive_openers=words("descriptive_openers"),
+            body_nouns=words("body_nouns"),
+            max_complement_tokens=int(data.get("max_complement_tokens", 10)),
+            deictic_tails=tuple(tuple(str(w).lower() for w in tail) for tail in data.get("deictic_tails") or ()),
+            number_markers=words("number_markers"),
+            max_parenthetical_tokens=int(data.get("max_parenthetical_tokens", 6)),
+            not_head_before={
+                head.lower(): tuple(tuple(phrase.lower().split()) for phrase in phrases)
+                for head, phrases in (data.get("not_a_head_before") or {}).items()
+            },
+        )
+
+    def is_head(self, token: Token) -> bool:
+        """A head word, unless what follows makes it part of another kind of name ("Code of Conduct")."""
+        if token.lower_ not in self.head_kinds:
+            return False
+        for phrase in self.not_head_before.get(token.lower_, ()):
+            following = token.doc[token.i + 1:token.i + 1 + len(phrase)]
+            if tuple(t.lower_ for t in following) == phrase:
+                return False
+        return True
+
+    def kind_of(self, tokens: Iterable[Token]) -> str:
+        """The kind of a name's head word (the last head before the first connector), resolved if vague.
+
+        "Concept of State Migration Policy" is a policy: `concept` gives no kind of its own.
+        """
+        tokens = list(tokens)
+        heads = [token for token in tokens if self.is_head(token)]
+        if not heads:
+            return "other"
+        chain_head = heads[0]
+        for token in tokens:
+            if token.lower_ in self.connectors and token.i > chain_head.i:
+                break
+            if self.is_head(token):
+                chain_head = token
+        kind = self.head_kinds[chain_head.lower_]
+        if kind in self.unresolved_kinds:
+            for token in heads:
+                other = self.head_kinds[token.lower_]
+                if other not in self.unresolved_kinds:
+                    return other
+        return kind

@@ -1,0 +1,446 @@
+"""The year a figure refers to, read from the clause structure of its sentence, not from position.
+
+A year counts for a figure when the sentence ties them together:
+- the year modifies the figure's noun or the subject of the figure's clause ("the 2020 funding
+  target of USD 30 million", "the 2023 appeal ... had been funded at only 38 per cent");
+- the year sits in the figure's own phrase ("23,275 in 2019", "one in four migrants interviewed
+  ... in 2022", "about a third of workers ... in 2023");
+- the year is a point in time of the figure's clause ("22.7 per cent of GDP in 2023"): the first
+  such year after the figure with no other figure between, else one before it that no earlier
+  figure of the clause already took ("from 23,275 in 2019 down 70% to 6,755" gives 6,755 none);
+- the year opens the sentence ("In 2019, ...", "As of 13 June 2024, ...") and so scopes over it,
+  or belongs to a clause that governs the figure's clause or comes before it in a coordination
+  ("took up jobs abroad in 2023, of whom about 8 per cent were women") - in both cases only
+  when the figure's clause is in the past: "..., and more than 2,000 workers leave every day" is
+  about now, not 2023.
+A year in another clause does not count ("has 3.86 million IDPs, and in 2023 alone some 28,000
+households ...": the 3.86 million has no year), nor one in a participle of its own ("the Policy,
+adopted in 2016, ... 29 offices"), nor the edge of a period ("since 2019", "Since the outbreak of
+conflict in April 2023"). "That year", "the same year" and "by the end of the year" stand for
+the last year named before (in the sentence; for "that year" also the sentence before). A stated
+change ("down 70%") takes only a year of its own phrase or right after it: it compares years.
+A figure in a table cell with no year from these rules takes the one year its cell states, else
+the one its column header states, else its row header's ("2019-2022" states no one year).
+
+The parse of en_core_web_sm attaches phrases loosely, so clauses are read with tolerances: an
+infinitive with no subject, or a bare participle completing a verb, belongs to the clause it
+hangs from ("appealed for USD 2.8 billion to provide ... in 2017", "had their licences suspended
+in 2023"); the words between a coordinating "and" and the clause after it belong to that clause
+("and in 2023 alone some 28,000 households were supported"); and a phrase coordinated with a
+verb is a clause of its own ("..., adopted in 2021, and to the Commission's plan to register
+100,000 ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+_VERBS = {"VERB", "AUX"}
+_NOT_CLAUSE_HEADS = {"aux", "auxpass", "amod", "compound"}
+_SUBJECTS = {"nsubj", "nsubjpass"}
+_PAST_TAGS = {"VBD", "VBN"}
+_NON_PAST_AUX_TAGS = {"VBZ", "VBP", "MD"}
+_NOUN_MODIFIER_DEPS = {"compound", "nummod", "amod", "npadvmod", "nmod", "poss"}
+_DATE_PARTS = {",", "th", "st", "nd", "rd", "early", "late", "mid", "mid-"}
+_YEAR = re.compile(r"(?<![\d.,/])(?:1[89]\d\d|20\d\d|2100)(?![\d.,/])")
+
+
+@dataclass(frozen=True)
+class YearRules:
+    """The words that make a year a point in time, the edge of a period or a back-reference."""
+
+    year_prepositions: tuple[str, ...]
+    period_edge_words: frozenset[str]
+    period_opening_words: frozenset[str]
+    open_period_followers: tuple[str, ...]
+    anaphoric_years: dict[str, str]  # "that year" -> "previous sentence" / "sentence"
+    own_time_words: frozenset[str]  # a clause with one of these keeps its own time ("since", "now")
+    relative_years: tuple[str, ...]  # "last year", "this year"
+    months: frozenset[str]
+
+
+@dataclass(frozen=True)
+class YearMention:
+    token: Token  # the year, or the noun "year" of "that year"
+    year: int
+    kind: str  # "point" ("in 2019"), "modifier" ("the 2020 target"), "edge" ("since 2009", "2019-2022")
+
+
+# --- clauses ---------------------------------------------------------------------------------------
+
+
+class Clauses:
+    """Which clause each token of a sentence belongs to, and how the clauses hang together."""
+
+    def __init__(self, sent: Span, rules: YearRules) -> None:
+        self.sent = sent
+        self.rules = rules
+        self.root = sent.root
+        self._regions: list[tuple[int, Token]] = []  # (first token index, conjoined clause head)
+        for token in sent:
+            if token.dep_ == "conj" and self._is_clause_head(token):
+                start = self._region_start(token)
+                if start is not None:
+                    self._regions.append((start, token))
+
+    @staticmethod
+    def _is_clause_head(token: Token) -> bool:
+        return token.pos_ in _VERBS and token.dep_ not in _NOT_CLAUSE_HEADS
+
+    @staticmethod
+    def _non_finite(token: Token) -> bool:
+        """An infinitive with no subject of its own ("to provide", "invest" after it), or a bare
+        participle completing a verb ("had their licences suspended in 2023")."""
+        if token.dep_ == "ROOT":
+            return False
+        children = list(token.children)
+        if token.tag_ == "VBN" and token.dep_ in {"ccomp", "xcomp"}:
+            return not any(child.dep_ in {"aux", "auxpass"} for child in children)
+        if token.tag_ != "VB" or any(child.dep_ in _SUBJECTS for child in children):
+            return False
+        return all(child.lower_ == "to" for child in children if child.dep_ == "aux")
+
+    def _region_start(self, clause: Token) -> int | None:
+        """A conjoined clause starts right after its "and" / comma, even where the parse hangs
+        the words in between on the clause before."""
+        head = clause.head
+        for index in range(clause.left_edge.i - 1, head.i, -1):
+            token = clause.doc[index]
+            if token.head.i in (head.i, clause.i) and (token.dep_ == "cc" or token.text in {",", ";"}):
+                return index + 1
+        return None
+
+    def base_clause(self, token: Token) -> Token:
+        """The nearest verb above the token (itself included) that heads a clause."""
+        current = token
+        while True:
+            if self._is_clause_head(current) and not self._non_finite(current):
+                return current
+            if current.head.i == current.i or current.i == self.root.i:
+                return current
+            if current.dep_ == "conj" and current.pos_ not in _VERBS and self._is_clause_head(current.head):
+                return current  # "..., adopted in 2021, and to the plan to ...": a clause of its own
+            current = current.head
+
+    def clause_of(self, token: Token) -> Token:
+        """The clause a token belongs to: its base clause, or the conjoined clause whose "and" it follows."""
+        base = self.base_clause(token)
+        best: tuple[int, Token] | None = None
+        for start, clause in self._regions:
+            sibling = base.dep_ == "conj" and base.head.i == clause.head.i  # "and in 2023 alone some ..."
+            inside = start <= token.i < clause.left_edge.i and (self.governs(base, clause) or sibling)
+            if inside and (best is None or start > best[0]):
+                best = (start, clause)
+        return best[1] if best is not None else base
+
+    @staticmethod
+    def governs(upper: Token, lower: Token) -> bool:
+        """Is `lower` inside the subtree of `upper` (or the same token)?"""
+        return upper.left_edge.i <= lower.i <= upper.right_edge.i and (
+            lower.i == upper.i or any(ancestor.i == upper.i for ancestor in lower.ancestors)
+        )
+
+    def can_share_year(self, clause: Token) -> bool:
+        """A clause in the past that says nothing of its own time ("were lodged", "had registered",
+        "attended by") can take the year of the clause it depends on or follows; one in the present
+        ("leave every day") or with its own time ("had fallen ... since the end of COVID-19
+        restrictions", "last year") cannot."""
+        if clause.tag_ not in _PAST_TAGS:
+            return False
+        for child in clause.children:
+            if child.dep_ in {"aux", "auxpass"} and child.tag_ in _NON_PAST_AUX_TAGS:
+                return False
+            if child.dep_ in {"prep", "advmod", "npadvmod"}:
+                if child.lower_ in self.rules.own_time_words:
+                    return False
+                phrase = " ".join(t.lower_ for t in child.subtree)
+                if any(re.search(rf"\b{re.escape(p)}\b", phrase) for p in self.rules.relative_years):
+                    return False
+        return True
+
+    def opens_sentence(self, mention: YearMention) -> bool:
+        """"In 2019, ...", "As of 13 June 2024, ...": a year phrase before the main clause."""
+        clause = self.clause_of(mention.token)
+        if clause.i != self.root.i or mention.token.i > clause.i:
+            return False
+        top = mention.token
+        while top.head.i != clause.i and top.head.i != top.i:
+            top = top.head
+        first = next((t for t in self.sent if not (t.is_punct or t.is_space)), None)
+        return first is not None and top.left_edge.i <= first.i
+
+
+# --- year mentions ---------------------------------------------------------------------------------
+
+
+def year_mentions(
+    sent: Span, rules: YearRules, taken: list[tuple[int, int]], before: list[YearMention]
+) -> list[YearMention]:
+    """The years written in a sentence (each a point in time, a noun modifier or a period edge),
+    with "that year" and the like standing for the year named last before them."""
+    doc = sent.doc
+    found: list[YearMention] = []
+    for token in sent:
+        if token.shape_ == "dddd" and 1900 <= int(token.text) <= 2100:
+            if any(s <= token.idx < e for s, e in taken):
+                continue  # "2000 participants" is a figure
+            found.append(YearMention(token, int(token.text), _year_kind(doc, token, token, rules, taken)))
+            continue
+        reach = _anaphoric_reach(token, rules)
+        if reach is None:
+            continue
+        named = [m for m in found if m.kind != "edge"]
+        if not named and reach == "previous sentence":
+            named = [m for m in before if m.kind != "edge"]
+        if named:
+            first = token.doc[token.i - len(_phrase_words(token, rules)) + 1]
+            found.append(YearMention(token, named[-1].year, _year_kind(doc, first, token, rules, taken)))
+    return found
+
+
+def _phrase_words(token: Token, rules: YearRules) -> list[str]:
+    for phrase in sorted(rules.anaphoric_years, key=len, reverse=True):
+        words = phrase.split()
+        if token.i + 1 >= len(words):
+            start = token.i - len(words) + 1
+            if [t.lower_ for t in token.doc[start : token.i + 1]] == words:
+                return words
+    return []
+
+
+def _anaphoric_reach(token: Token, rules: YearRules) -> str | None:
+    """How far back "that year" / "the year" may look, if the token ends such a phrase."""
+    if token.lower_ != "year":
+        return None
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if following is not None and following.shape_ == "dddd":
+        return None  # "the year 2023" names it
+    words = _phrase_words(token, rules)
+    return rules.anaphoric_years[" ".join(words)] if words else None
+
+
+def _year_kind(doc: Doc, first: Token, year: Token, rules: YearRules, taken: list[tuple[int, int]]) -> str:
+    following = doc.text[year.idx + len(year.text) : year.idx + len(year.text) + 14].casefold().lstrip()
+    if any(following.startswith(word) for word in rules.open_period_followers):
+        return "edge"  # "for 2021 and beyond"
+    for neighbour in (doc[first.i - 1] if first.i > 0 else None, doc[year.i + 1] if year.i + 1 < len(doc) else None):
+        if neighbour is not None and neighbour.text in {"-", "–", "—", "/"}:
+            return "edge"  # "2019-2022"
+    anaphoric = first.i != year.i  # "that year": a point in time unless an edge word opens it
+    i = first.i - 1
+    while i >= 0 and _is_date_part(doc[i], rules):
+        i -= 1  # "in March 2020", "on 11 September 2013"
+    if i < 0 or doc[i].is_sent_end or doc[i].is_punct:
+        return "point" if anaphoric else "modifier"
+    preceding = " ".join(t.lower_ for t in doc[max(0, i - 3) : i + 1])
+    stated = [p for p in rules.year_prepositions if preceding == p or preceding.endswith(" " + p)]
+    if any(p.split()[0] in rules.period_edge_words for p in stated):
+        return "point"  # "since the start of 2023": within that year
+    if doc[i].lower_ in rules.period_edge_words:
+        return "edge"
+    if _inside_period_phrase(year, rules, taken):
+        return "edge"  # "Since the outbreak of conflict in Sudan in April 2023"
+    return "point" if stated or anaphoric else "modifier"
+
+
+def _is_date_part(token: Token, rules: YearRules) -> bool:
+    return token.lower_ in rules.months or token.lower_ in _DATE_PARTS or (token.like_num and len(token) <= 2)
+
+
+def _inside_period_phrase(year: Token, rules: YearRules, taken: list[tuple[int, int]]) -> bool:
+    """Does the year hang, through prepositions and nouns, from "since" / "until" before any verb or figure?"""
+    for ancestor in year.ancestors:
+        if ancestor.pos_ in _VERBS or any(s <= ancestor.idx < e for s, e in taken):
+            return False
+        if ancestor.dep_ == "prep" and ancestor.lower_ in rules.period_opening_words:
+            return True
+    return False
+
+
+# --- assigning years ---------------------------------------------------------------------------------
+
+
+def assign_years(doc: Doc, spans: list[Span], rules: YearRules, changes: set[int]) -> dict[int, int]:
+    """The year each figure refers to, keyed by the figure's start (see the module docstring).
+
+    `changes`: starts of the figures that state a change ("down 70%")."""
+    taken = [(s._.figure.start_char, s._.figure.end_char) for s in spans]
+    result: dict[int, int] = {}
+    by_sentence: dict[int, list[Span]] = {}
+    for span in spans:
+        by_sentence.setdefault(span.sent.start, []).append(span)
+    previous: list[YearMention] = []
+    previous_block = None
+    for sent in doc.sents:
+        block = _block_of(doc, sent.start_char)
+        if block != previous_block:
+            previous = []
+        mentions = year_mentions(sent, rules, taken, previous)
+        previous, previous_block = mentions, block
+        members = by_sentence.get(sent.start)
+        if not members or not mentions:
+            continue
+        result.update(_sentence_years(sent, members, mentions, changes, rules))
+    for span in spans:
+        if span._.figure.start_char not in result:
+            year = table_header_year(doc, span, rules, taken)
+            if year is not None:
+                result[span._.figure.start_char] = year
+    return result
+
+
+def _block_of(doc: Doc, offset: int):
+    prepared = getattr(doc._, "prepared", None)
+    return prepared.block_at(offset) if prepared is not None else None
+
+
+def _sentence_years(
+    sent: Span, members: list[Span], mentions: list[YearMention], changes: set[int], rules: YearRules
+) -> dict[int, int]:
+    clauses = Clauses(sent, rules)
+    points = [m for m in mentions if m.kind == "point"]
+    figure_tokens = {t.i: span for span in members for t in _figure_phrase(span)}
+    anchored = {m.token.i: _anchor(m.token, figure_tokens) for m in points}
+    clause_of_year = {m.token.i: clauses.clause_of(m.token) for m in points}
+    result: dict[int, int] = {}
+    claimed: dict[int, set[int]] = {}  # clause head -> year tokens taken by a figure before them
+    for span in members:
+        start = span._.figure.start_char
+        year = _modifier_year(span, mentions, clauses)
+        if year is not None:
+            result[start] = year
+            continue
+        own = [m for m in points if anchored[m.token.i] is span]
+        if own:
+            result[start] = own[0].year
+            claimed.setdefault(clauses.clause_of(span.root).i, set()).add(own[0].token.i)
+            continue
+        clause = clauses.clause_of(span.root)
+        same = [m for m in points if clause_of_year[m.token.i].i == clause.i and anchored[m.token.i] is None]
+        following = _following(span, members, same)
+        if following is not None:
+            result[start] = following.year
+            claimed.setdefault(clause.i, set()).add(following.token.i)
+            continue
+        if start in changes:
+            continue  # a change compares years: only a year of its own phrase or right after it
+        taken_before = claimed.get(clause.i, set())
+        earlier = [m for m in same if m.token.idx < span._.figure.match_start and m.token.i not in taken_before]
+        if earlier:
+            result[start] = earlier[-1].year
+            continue
+        scoping = [
+            m for m in points
+            if m.token.idx < span._.figure.match_start
+            and anchored[m.token.i] is None
+            and clause_of_year[m.token.i].i != clause.i
+            and (clauses.opens_sentence(m) and (clause.i == clauses.root.i or clauses.can_share_year(clause))
+                 or clauses.governs(clause_of_year[m.token.i], clause) and clauses.can_share_year(clause))
+        ]
+        if scoping:
+            result[start] = scoping[-1].year
+    return result
+
+
+def _figure_phrase(span: Span) -> list[Token]:
+    """The figure's tokens and the noun it counts ("one in four migrants", "28,000 households")."""
+    tokens = list(span)
+    root = span.root
+    if root.dep_ in {"nummod", "quantmod", "compound", "nmod"} and root.head.pos_ in {"NOUN", "PROPN"}:
+        tokens.append(root.head)
+    return tokens
+
+
+def _anchor(year: Token, figure_tokens: dict[int, Span]) -> Span | None:
+    """The figure whose phrase the year sits in, climbing through prepositions, nouns and
+    participles that modify a noun ("migrants interviewed ... in 2022"); None if a clause comes first."""
+    for ancestor in year.ancestors:
+        if ancestor.i in figure_tokens:
+            return figure_tokens[ancestor.i]
+        if ancestor.pos_ in _VERBS and not (ancestor.dep_ == "acl" and ancestor.tag_ in _PAST_TAGS | {"VBG"}):
+            return None
+    return None
+
+
+def _modifier_year(span: Span, mentions: list[YearMention], clauses: Clauses) -> int | None:
+    """"the 2020 funding target of USD 30 million"; "the 2023 appeal ... funded at 38 per cent"."""
+    ancestors = set()
+    token = span.root
+    for _ in range(5):
+        if token.head.i == token.i:
+            break
+        token = token.head
+        ancestors.add(token.i)
+    clause = clauses.clause_of(span.root)
+    subjects = {c.i for c in clause.children if c.dep_ in _SUBJECTS and c.pos_ == "NOUN"}
+    for mention in mentions:
+        if mention.kind != "modifier" or mention.token.dep_ not in _NOUN_MODIFIER_DEPS:
+            continue
+        head = mention.token.head
+        if head.i in ancestors or (head.dep_ == "compound" and head.head.i in ancestors):
+            return mention.year
+        if head.i in subjects and head.is_lower:
+            return mention.year  # a year in a name ("the 2030 Agenda") stays in the name
+    return None
+
+
+def _following(span: Span, members: list[Span], same: list[YearMention]) -> YearMention | None:
+    """The first year after the figure in its clause, if it is a point in time and no other figure stands between."""
+    end = span._.figure.end_char
+    later = [m for m in same if m.token.idx >= end]
+    if not later:
+        return None
+    first = later[0]
+    group = _group(span, members)
+    for other in members:
+        o = other._.figure
+        if o.start_char not in group and end <= o.start_char < first.token.idx:
+            return None
+    return first
+
+
+def _group(span: Span, members: list[Span]) -> set[int]:
+    """Starts of the figures that go with this one: its range partner, its bracketed equivalent."""
+    figure = span._.figure
+    group = {figure.start_char}
+    for other in members:
+        o = other._.figure
+        if figure.range_id and o.range_id == figure.range_id:
+            group.add(o.start_char)
+        if o.equivalent_of == figure.start_char or figure.equivalent_of == o.start_char:
+            group.add(o.start_char)
+    return group
+
+
+# --- tables --------------------------------------------------------------------------------------------
+
+
+def table_header_year(doc: Doc, span: Span, rules: YearRules, taken: list[tuple[int, int]]) -> int | None:
+    """A figure in a table cell takes the one year its cell states ("6,400 (2021)"), else the one its
+    column header states ("Disaster displacements 2023", "Late birth certificates issued (2023)"),
+    else its row header's."""
+    prepared = getattr(doc._, "prepared", None)
+    if prepared is None:
+        return None
+    figure = span._.figure
+    block = prepared.block_at(figure.start_char)
+    if block is None or block.table_cell is None or block.table_cell.header_row:
+        return None
+    own = set(_YEAR.findall(doc.text[block.start : figure.match_start] + " " + doc.text[figure.end_char : block.end]))
+    if own:
+        return int(own.pop()) if len(own) == 1 else None  # "6,400 (2021)": the cell states its own year
+    for header in prepared.table_header(block.table_cell):
+        if header is None:
+            continue
+        cell = doc.char_span(header.start, header.end, alignment_mode="expand")
+        if cell is None:
+            continue
+        years = {m.year for m in year_mentions(cell, rules, taken, []) if m.kind != "edge" and m.token.shape_ == "dddd"}
+        if len(years) == 1:
+            return years.pop()
+        if years:
+            return None  # several years: the header does not say which
+    return None
