@@ -7,13 +7,14 @@ import sys
 
 import pandas as pd
 import pytest
+from spacy.language import Language
 
 from pipeline.batch import run_batch
 from pipeline.cli import main
 from pipeline.models import TABLE_MODELS
 from pipeline.nlp import ModelNotFoundError, resolve_model
 from pipeline.source import ReportError, decode_report, discover_reports
-from pipeline.tables import columns_of, write_tables
+from pipeline.tables import columns_of, to_csv_text, to_frame, write_tables
 
 
 @pytest.fixture
@@ -61,22 +62,34 @@ def test_bad_reports_get_an_error_row_and_do_not_stop_the_batch(nlp, reports_dir
     assert countries == {("b", "ALB"), ("b", "MDA"), ("2021/march/a", "SRB"), ("2021/march/a", "XKX"), ("latin", "TUR")}
 
 
-def test_a_failing_component_is_isolated_to_its_report(nlp, reports_dir, monkeypatch):
-    import pipeline.batch as batch
+@Language.component("explodes_on_marker")
+def _explodes_on_marker(doc):
+    if "EXPLODE" in doc.text:
+        raise RuntimeError("component exploded")
+    return doc
 
-    real = batch.analyse_text
 
-    def flaky(nlp_, text, doc_id="report"):
-        if doc_id == "b":
-            raise RuntimeError("component exploded")
-        return real(nlp_, text, doc_id)
-
-    monkeypatch.setattr(batch, "analyse_text", flaky)
-    result = run_batch(nlp, discover_reports(reports_dir), progress=False)
+def test_a_failing_component_is_isolated_to_its_report(nlp, reports_dir):
+    (reports_dir / "b.md").write_text("Albania and Moldova met. EXPLODE\n", encoding="utf-8")
+    nlp.add_pipe("explodes_on_marker", last=True)
+    try:
+        result = run_batch(nlp, discover_reports(reports_dir), progress=False, batch_size=8)
+    finally:
+        nlp.remove_pipe("explodes_on_marker")
     documents = {row.doc_id: row for row in result.rows["documents"]}
     assert documents["b"].error == "RuntimeError: component exploded"
     assert all(row.doc_id != "b" for table, rows in result.rows.items() if table != "documents" for row in rows)
-    assert documents["2021/march/a"].status == "ok"
+    assert documents["2021/march/a"].status == documents["latin"].status == "ok"
+    assert {row.iso3 for row in result.rows["countries"] if row.doc_id == "2021/march/a"} == {"SRB", "XKX"}
+
+
+def test_batching_does_not_change_the_rows(nlp, reports_dir):
+    one_by_one = run_batch(nlp, discover_reports(reports_dir), progress=False, batch_size=1)
+    batched = run_batch(nlp, discover_reports(reports_dir), progress=False, batch_size=16)
+    for model in TABLE_MODELS:
+        assert to_csv_text(to_frame(model, one_by_one.rows[model.table])) == to_csv_text(
+            to_frame(model, batched.rows[model.table])
+        )
 
 
 def test_tables_have_the_model_columns_and_two_runs_give_identical_bytes(nlp, reports_dir, tmp_path):
