@@ -169,6 +169,7 @@ def _group_blocks(lines: list[_Line], settings: dict) -> list[_RawBlock]:
     """Group lines into blocks: blank lines, headings, list items and table rows start new ones."""
     blocks: list[_RawBlock] = []
     current: _RawBlock | None = None
+    wrap_width = _hard_wrap_widths(lines, settings)
     table = row = -1  # the table being read and its current row
     previous_was_table_row = False
     for line in lines:
@@ -206,7 +207,7 @@ def _group_blocks(lines: list[_Line], settings: dict) -> list[_RawBlock]:
             current = _RawBlock("list_item", [line])
             blocks.append(current)
             continue
-        if current is not None and not _hard_break(current.lines[-1], line, settings):
+        if current is not None and not _hard_break(current.lines[-1], line, settings, wrap_width.get(line.start)):
             current.lines.append(line)
             continue
         current = _RawBlock("paragraph", [line])
@@ -214,7 +215,30 @@ def _group_blocks(lines: list[_Line], settings: dict) -> list[_RawBlock]:
     return blocks
 
 
-def _hard_break(previous: _Line, line: _Line, settings: dict) -> bool:
+def _hard_wrap_widths(lines: list[_Line], settings: dict) -> dict[int, int]:
+    """Line width of each run of lines that was hard-wrapped (text from PDFs), keyed by line start.
+
+    A run of at least three non-blank lines, the longest between `min_wrap_width` and `max_wrap_width`,
+    most of them close to the longest, is one paragraph wrapped at that width;
+    one-paragraph-per-line text has long, uneven lines and is left alone.
+    """
+    widths: dict[int, int] = {}
+    run: list[_Line] = []
+    for line in [*lines, None]:
+        if line is not None and not line.blank:
+            run.append(line)
+            continue
+        lengths = [len(item.text.rstrip()) for item in run]
+        if len(run) >= 3 and settings["min_wrap_width"] <= max(lengths) <= settings["max_wrap_width"]:
+            width = max(lengths)
+            full = sum(1 for length in lengths[:-1] if length >= settings["wrapped_line_ratio"] * width)
+            if full >= 0.6 * (len(run) - 1):
+                widths.update({item.start: width for item in run})
+        run = []
+    return widths
+
+
+def _hard_break(previous: _Line, line: _Line, settings: dict, wrap_width: int | None = None) -> bool:
     """Whether a single newline inside a block separates paragraphs rather than wrapping one.
 
     Wrapped prose runs on in lines of similar length; a line that ends a
@@ -228,8 +252,13 @@ def _hard_break(previous: _Line, line: _Line, settings: dict) -> bool:
     starts_new = first.isupper() or first.isdigit() or first in "\"“'‘(["
     if not starts_new:
         return False
+    if wrap_width and len(previous.text.rstrip()) >= settings["wrapped_line_ratio"] * wrap_width:
+        return False  # a full-width line of hard-wrapped prose runs on, whatever it ends with
     if _ends_sentence(previous.text, settings["terminal_punctuation"]):
         return True
+    last_word = re.search(r"(\S+)\s*$", previous.text)
+    if last_word and (last_word.group(1).endswith((",", "-")) or last_word.group(1).lower() in settings["function_words"]):
+        return False  # "... the Crisis and" / "Force Majeure Regulation": the sentence runs on
     if len(previous.text.strip()) < settings["short_line_chars"]:
         return True
     opener = re.match(r"[^\W\d_]+", line.text.lstrip())
@@ -320,6 +349,14 @@ def _is_all_caps(text: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters) and len(text.split()) <= 15
 
 
+def _hyphenated_line_break(raw: str, space_at: int, chars: list[tuple[str, int, int]], following: str) -> bool:
+    """ "non-" at a line end and "governmental" on the next line are one word: no space between them."""
+    if len(chars) < 2 or chars[-1][0] != "-" or not chars[-2][0].isalpha() or not following.islower():
+        return False
+    run = re.match(r"\s+", raw[space_at:])
+    return bool(run and "\n" in run.group())
+
+
 class _BlockText:
     """The clean characters of one block, each with its original span."""
 
@@ -339,7 +376,8 @@ class _BlockText:
                     pending_space = (start + i, start + i + 1)
                 continue
             if pending_space is not None:
-                chars.append((" ", *pending_space))
+                if not _hyphenated_line_break(raw, pending_space[0] - start, chars, out):
+                    chars.append((" ", *pending_space))
                 pending_space = None
             chars.append((out, start + i, start + out_end))
         self.chars = chars

@@ -166,3 +166,31 @@ def test_a_line_starting_a_sentence_ends_the_headline_above_it():
     assert len(prepare(text).blocks) == 2
     wrapped = "Migration remains a long-standing priority for the Ministry of Interior and Public Administration of\nAlbania as a country of origin.\n"
     assert len(prepare(wrapped).blocks) == 1
+
+
+def test_hard_wrapped_text_is_rejoined_including_hyphenated_line_ends():
+    text = (
+        "The seminar brought together participants from Member States and non-\n"
+        "governmental organisations. Participants reviewed the Eurodac Regulation and the Crisis and\n"
+        "Force Majeure Regulation adopted in May 2024.\n"
+    )
+    prepared = prepare(text)
+    assert len(prepared.blocks) == 1
+    assert "and non-governmental organisations" in prepared.text
+    assert "the Crisis and Force Majeure Regulation" in prepared.text
+    _assert_offsets_survive(text)
+
+
+def test_a_hard_wrapped_paragraph_stays_one_block_even_where_a_line_ends_a_sentence():
+    text = (
+        "The Italy-Albania Protocol signed in November 2023 was discussed at length.\n"
+        "Under it, two centres in Albania can accommodate up to 3,000 people at any\n"
+        "one time, but their use has been limited by court rulings. Participants\n"
+        "\n"
+        "from other coastal states said they had no plans to replicate the model.\n"
+        "\n"
+        "4. EXTERNAL DIMENSION\n"
+    )
+    blocks = prepare(text).blocks
+    assert [block.kind for block in blocks] == ["paragraph", "list_item"]
+    assert blocks[0].text.startswith("The Italy-Albania Protocol") and blocks[0].text.endswith("replicate the model.")
