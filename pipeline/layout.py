@@ -15,27 +15,44 @@ What counts as what (the definitions the tables follow):
   above the title ("REPUBLIC OF TÜRKİYE / MINISTRY OF INTERIOR").
 - **Speaker turn**: from an introduction line ("**Ms. Olga Poalelungi, Director, ..., Government
   of Moldova**", "### **Mr. Andi Mahila, ...**", "..., moderated by Ms. Alia El-Yassir, ...") to the
-  next introduction line or the next section heading, whichever comes first. Two turns of one
+  next introduction or the next section heading, whichever comes first. Two turns of one
   person share a `person_id`.
+- **Speaker turn introduced in prose**: in a report with meeting structure (an introduction line,
+  or a section heading naming a meeting part: "Opening session", "PANEL I"), a sentence of a
+  paragraph that opens with a person, their post and a reporting verb ("Mr. Jonas Weber, Federal
+  Employment Agency (BA), Germany, explained how ...") is both introduction and speech: the turn
+  runs from that sentence to the end of its paragraph, and on over the paragraphs that open by
+  pointing back at the speaker ("He added ...", "Mr. Weber added ..."). A news article's quotes
+  ("Jane Roe, UNHCR spokesperson, said ...") are no meeting turns: it has no meeting structure.
+- Any turn ends where another speaker takes the floor, even one not named: a paragraph or
+  sentence opening "A representative of ...", "A delegate from ...", "Speakers from ...".
 
 An introduction line is a short standalone block: a heading, a wholly emphasised paragraph or
-list item, or a plain paragraph that does not end like a sentence. Long prose paragraphs, table
-cells and plain list items (lists of participants) never introduce a turn, and a plain line that
-names its person last ("Deputy Minister ..., Mr. Oleg Babin") reads as a photo caption.
+list item, or a plain paragraph that does not end like a sentence. Table cells and plain list
+items without a reporting verb (lists of participants) never introduce a turn, and a plain line
+that names its person last ("Deputy Minister ..., Mr. Oleg Babin") reads as a photo caption.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pipeline.normalise.dates import date_line, dateline
 from pipeline.normalise.people import (
     Introduction,
+    introduction_rules,
+    is_national_post,
     parse_introduction,
     person_key,
     surname,
+)
+from pipeline.normalise.prose_introductions import (
+    opens_with_floor_change,
+    parse_prose_introduction,
+    refers_back_to,
+    sentence_starts,
 )
 from pipeline.prepare import Block, Prepared
 from pipeline.rules import load_rules
@@ -86,9 +103,12 @@ class SpeakerTurn:
     intro_end: int
     name_start: int = -1  # original offsets of the name in the introduction line
     name_end: int = -1
-    country_rule: str | None = None  # "government" (Government of X, Republic of X) or "post" (IOM Ukraine)
+    country_rule: str | None = None  # "government" (Government of X, Republic of X), "post" (IOM Ukraine),
+    # or "speech" (a state's body named without its country: the country the turn speaks of)
     affiliation_spans: tuple[tuple[int, int], ...] = ()  # original spans of the organisation parts
-    post_spans: tuple[tuple[int, int], ...] = ()  # original spans of every part after the name
+    post_spans: tuple[tuple[int, int], ...] = ()  # original spans of every part of the post
+    national_post: bool = False  # the post is a state's (a national body, a minister): see is_national_post
+    in_prose: bool = False  # introduced inside a paragraph rather than by a line of its own
 
 
 @dataclass(frozen=True)
@@ -126,6 +146,17 @@ class Layout:
 
     def turns_of(self, person_id: str) -> tuple[SpeakerTurn, ...]:
         return tuple(turn for turn in self.turns if turn.person_id == person_id)
+
+    def with_turns(self, turns: tuple[SpeakerTurn, ...]) -> Layout:
+        """The same layout with its turns replaced (same starts): for details settled after the NLP pass."""
+        return Layout(
+            sections=self.sections,
+            turns=turns,
+            title=self.title,
+            title_span=self.title_span,
+            body_start=self.body_start,
+            event_date=self.event_date,
+        )
 
 
 # --- introductions ---------------------------------------------------------------------------------
@@ -223,7 +254,8 @@ def _title_block(
 ) -> Block | None:
     """The report's title: document metadata, not a section.
 
-    1. Its Markdown H1, when no section heading comes before it (a letterhead in capitals may).
+    1. Its Markdown H1, when no section heading comes before it (a letterhead in capitals may); when
+       the H1 is a document label ("# MINUTES"), the heading right after it.
     2. Otherwise the first headline of the front matter. The front matter is what stands before
        the first prose paragraph, speaker introduction or section heading; a headline there is a
        short standalone line in mixed case that does not end like a sentence or a list entry and
@@ -241,6 +273,9 @@ def _title_block(
             return block
         if not _is_letterhead(block):
             break
+    labelled = _title_after_label(blocks, levels, rules)
+    if labelled is not None:
+        return labelled
     headlines: list[Block] = []
     for index, block in enumerate(blocks[: rules["title_search_blocks"]]):
         if index in introductions or (index in levels and not _is_letterhead(block)):
@@ -253,6 +288,43 @@ def _title_block(
         if len(block.text.split()) >= rules["title_min_words"]:
             return block
     return headlines[0] if headlines else None
+
+
+def _capitals_title(prepared: Prepared, rules: dict) -> list[int]:
+    """A title in capitals above the front matter's date line, when the front matter has no headline in
+    mixed case: "REPORT OF THE EXPERT SEMINAR ON MIGRATION" above "Valletta, 10-11 April 2025" (plain-text
+    reports). The run of capital lines right above the date line is the title; lines of one wrapped
+    title (no blank line between them) are joined, and a letterhead above a blank line stays out."""
+    blocks = prepared.blocks
+    for index, block in enumerate(blocks[: rules["title_search_blocks"]]):
+        if _is_date_line(block.text.strip()):
+            break
+        if not (_is_letterhead(block) or _is_label(block.text.strip(), rules)):
+            return []
+    else:
+        return []
+    run: list[int] = []
+    for before in range(index - 1, -1, -1):
+        block = blocks[before]
+        if not _is_letterhead(block) or _is_label(block.text.strip(), rules):
+            break
+        if run and "\n\n" in prepared.original[block.orig_end:blocks[run[0]].orig_start].replace(" ", ""):
+            break  # a blank line: what is above is a letterhead
+        run.insert(0, before)
+    words = sum(len(blocks[i].text.split()) for i in run)
+    return run if words >= rules["title_min_words"] else []
+
+
+def _title_after_label(blocks: tuple[Block, ...], levels: dict[int, int], rules: dict) -> Block | None:
+    """The heading right after an H1 that only says what kind of document this is ("# MINUTES" above
+    "## Regional Working Group ... — 5th meeting"): the label names the genre, the heading the document."""
+    for index, block in enumerate(blocks[: rules["title_search_blocks"]]):
+        if block.kind == "heading" and block.heading_level == 1:
+            following = index + 1
+            if _is_label(block.text, rules) and following in levels and blocks[following].kind == "heading":
+                return blocks[following]
+            return None
+    return None
 
 
 def _clean_title(text: str, trim: str) -> str:
@@ -287,11 +359,19 @@ def _sections(
         if level is not None:
             levels[index] = level
     title = _title_block(prepared, levels, introductions, rules)
-    title_index = blocks.index(title) if title is not None else -1
+    title_indices = {blocks.index(title)} if title is not None else set()
+    if title is None:
+        run = _capitals_title(prepared, rules)
+        if run:
+            title_indices = set(run)
+            first, last = blocks[run[0]], blocks[run[-1]]
+            joined = " ".join(blocks[index].text.strip() for index in run)
+            title = replace(first, text=joined, end=last.end, orig_end=last.orig_end)
+    title_index = max(title_indices, default=-1)
     headings = [
         (blocks[index], level)
         for index, level in sorted(levels.items())
-        if index != title_index and not (index < title_index and _is_letterhead(blocks[index]))
+        if index not in title_indices and not (index < title_index and _is_letterhead(blocks[index]))
     ]
     sections: list[Section] = []
     end_of_text = len(prepared.original)
@@ -338,19 +418,95 @@ def _original_span(prepared: Prepared, block: Block, start: int, end: int) -> tu
     return prepared.to_original(block.start + start, block.start + end)
 
 
+@dataclass(frozen=True)
+class _Opening:
+    """Where a turn opens: an introduction line (its whole block) or an introduction inside a paragraph."""
+
+    index: int  # the block's index
+    intro: Introduction
+    start: int  # original offset where the turn starts
+    intro_end: int  # original end of the introduction: the line, or in prose the end of the post
+    in_prose: bool = False
+
+
+def _line_opening(prepared: Prepared, index: int, intro: Introduction) -> _Opening:
+    block = prepared.blocks[index]
+    return _Opening(index, intro, block.orig_start, block.orig_end)
+
+
+def _prose_blocks(prepared: Prepared, lines: set[int]) -> list[tuple[int, Block]]:
+    """Paragraphs and list items that are no introduction lines: where prose introductions may stand."""
+    return [
+        (index, block)
+        for index, block in enumerate(prepared.blocks)
+        if index not in lines and block.kind in ("paragraph", "list_item")
+    ]
+
+
+def has_meeting_structure(lines: set[int], sections: tuple[Section, ...]) -> bool:
+    """A report that records a meeting's speakers: it has an introduction line, or a section heading that
+    names a part of a meeting ("Opening session", "PANEL I", "Keynote")."""
+    rules = introduction_rules()
+    return bool(lines) or any(rules.meeting_section_word.search(section.title) for section in sections)
+
+
+def find_prose_introductions(prepared: Prepared, lines: set[int]) -> list[_Opening]:
+    """Introductions inside paragraphs: a sentence opening with a person, their post and a reporting verb."""
+    found: list[_Opening] = []
+    for index, block in _prose_blocks(prepared, lines):
+        for start in sentence_starts(block.text):
+            intro = parse_prose_introduction(block.text, start)
+            if intro is None:
+                continue
+            turn_start, intro_end = _original_span(prepared, block, intro.start, intro.end)
+            if not block.text[: intro.start].strip():
+                turn_start = block.orig_start  # the paragraph's own start, markup included ("**Dato' ...**, ...")
+            found.append(_Opening(index, intro, turn_start, intro_end, in_prose=True))
+    return found
+
+
+def find_floor_changes(prepared: Prepared, lines: set[int]) -> list[int]:
+    """Original offsets of sentences where another, unnamed speaker takes the floor ("A delegate from ...")."""
+    changes: list[int] = []
+    for _, block in _prose_blocks(prepared, lines):
+        for start in sentence_starts(block.text):
+            if opens_with_floor_change(block.text, start):
+                changes.append(_original_span(prepared, block, start, start + 1)[0])
+    return changes
+
+
+def _prose_turn_end(prepared: Prepared, opening: _Opening) -> int:
+    """The end of a turn introduced in prose: its paragraph, and the paragraphs after it that open by
+    pointing back at the speaker ("He added ...", "Mr. Weber added ...")."""
+    blocks = prepared.blocks
+    end = blocks[opening.index].orig_end
+    for block in blocks[opening.index + 1:]:
+        if block.kind not in ("paragraph", "list_item") or not refers_back_to(block.text, opening.intro.name):
+            break
+        end = block.orig_end
+    return end
+
+
 def _turns(
-    prepared: Prepared, found: list[tuple[Block, Introduction]], sections: tuple[Section, ...], layout: Layout
+    prepared: Prepared,
+    openings: list[_Opening],
+    sections: tuple[Section, ...],
+    floor_changes: list[int],
+    layout: Layout,
 ) -> tuple[SpeakerTurn, ...]:
-    section_starts = sorted(section.start for section in sections)
-    width = max(2, len(str(len(found))))
+    """One turn per opening, to the next opening, section heading or floor change (a prose turn also to the
+    end of its paragraphs)."""
+    boundaries = sorted({section.start for section in sections} | set(floor_changes) | {o.start for o in openings})
+    width = max(2, len(str(len(openings))))
     people = _People()
     turns: list[SpeakerTurn] = []
-    for position, (block, intro) in enumerate(found):
-        end = found[position + 1][0].orig_start if position + 1 < len(found) else len(prepared.original)
-        next_section = bisect.bisect_right(section_starts, block.orig_start)
-        if next_section < len(section_starts):
-            end = min(end, section_starts[next_section])
-        section = layout.section_at(block.orig_start)
+    for position, opening in enumerate(openings):
+        block, intro = prepared.blocks[opening.index], opening.intro
+        following = bisect.bisect_right(boundaries, opening.start)
+        end = boundaries[following] if following < len(boundaries) else len(prepared.original)
+        if opening.in_prose:
+            end = min(end, _prose_turn_end(prepared, opening))
+        section = layout.section_at(opening.start)
         name_start, name_end = _original_span(prepared, block, intro.name_start, intro.name_end)
         turns.append(
             SpeakerTurn(
@@ -363,15 +519,17 @@ def _turns(
                 country_iso3=intro.country_iso3,
                 is_moderator=intro.is_moderator,
                 section=section.title if section else None,
-                start=block.orig_start,
+                start=opening.start,
                 end=end,
-                intro_start=block.orig_start,
-                intro_end=block.orig_end,
+                intro_start=opening.start,
+                intro_end=opening.intro_end,
                 name_start=name_start,
                 name_end=name_end,
                 country_rule=intro.country_rule,
                 affiliation_spans=tuple(_original_span(prepared, block, s, e) for s, e in intro.affiliation_spans),
                 post_spans=tuple(_original_span(prepared, block, s, e) for s, e in intro.post_spans),
+                national_post=is_national_post(intro.parts),
+                in_prose=opening.in_prose,
             )
         )
     return tuple(turns)
@@ -381,9 +539,9 @@ def _event_date(prepared: Prepared, body_start: int | None) -> str | None:
     """The date of the front matter: its first date line, or the dateline its first paragraph opens with.
 
     Date lines: "24 March 2021, 09:30 – 13:30 CET", "Kathmandu, 6–7 March 2024", "Thursday, 17 October
-    2013"; a dateline: "BANGKOK, 24 November 2023 – Labour officials ...". The front matter ends at
-    the first section, turn or prose paragraph: a date further on is a date the report talks about.
-    A date in the lead that a meeting verb governs is preferred to this one (pipeline/extract/metadata.py).
+    2013", a header field "Date: 14 November 2024" among others on their own lines; a dateline:
+    "BANGKOK, 24 November 2023 – Labour officials ...". The front matter ends at the first section, turn
+    or prose paragraph: a date further on is a date the report talks about. A date in the lead that a meeting verb governs is preferred to this one (pipeline/extract/metadata.py).
     """
     max_words = load_rules(METADATA_RULES)["date_line_max_words"]
     for block in prepared.blocks:
@@ -392,10 +550,18 @@ def _event_date(prepared: Prepared, body_start: int | None) -> str | None:
         if block.kind == "paragraph" and len(block.text.split()) > max_words and _SENTENCE_END.search(block.text):
             found = dateline(block.text)
             return found.iso if found is not None else None
-        found = date_line(block.text, max_words)
-        if found is not None:
-            return found.iso
+        for line in _lines(block):
+            found = date_line(line, max_words)
+            if found is not None:
+                return found.iso
     return None
+
+
+def _lines(block: Block) -> list[str]:
+    """A block's text, and, when it is several lines of header fields ("**Date:** 14 November 2024" above
+    "**Venue:** Tashkent"), each of its lines without emphasis marks."""
+    lines = [re.sub(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)", "", line).strip() for line in block.raw.splitlines()]
+    return [block.text, *(line for line in lines if line)] if len(lines) > 1 else [block.text]
 
 
 def find_introductions(prepared: Prepared) -> dict[int, Introduction]:
@@ -416,15 +582,18 @@ def find_sections(prepared: Prepared) -> tuple[Section, ...]:
 def detect_layout(prepared: Prepared) -> Layout:
     """Title, sections and speaker turns of a prepared report."""
     by_index = find_introductions(prepared)
-    found = [(prepared.blocks[index], intro) for index, intro in by_index.items()]
-    introductions = set(by_index)
-    sections, title = _sections(prepared, introductions, load_rules(SECTION_RULES))
-    starts = [section.start for section in sections] + [block.orig_start for block, _ in found]
+    lines = set(by_index)
+    sections, title = _sections(prepared, lines, load_rules(SECTION_RULES))
+    openings = [_line_opening(prepared, index, intro) for index, intro in by_index.items()]
+    if has_meeting_structure(lines, sections):
+        openings.extend(find_prose_introductions(prepared, lines))
+    openings.sort(key=lambda opening: opening.start)
+    starts = [section.start for section in sections] + [opening.start for opening in openings]
     body_start = min(starts) if starts else None
     skeleton = Layout(sections=sections)
     return Layout(
         sections=sections,
-        turns=_turns(prepared, found, sections, skeleton),
+        turns=_turns(prepared, openings, sections, find_floor_changes(prepared, lines), skeleton),
         title=_clean_title(title.text, " ") if title else None,
         title_span=(title.orig_start, title.orig_end) if title else None,
         body_start=body_start,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.layout import detect_layout
+from pipeline.layout import detect_layout, find_sections, has_meeting_structure
 from pipeline.prepare import prepare
 
 REPORT = """Some Organisation
@@ -260,3 +260,89 @@ def test_a_news_dateline_gives_the_date_but_a_date_in_later_prose_does_not():
         "on fees, which were raised on 24 November 2023 by many agencies across the region.\n"
     )
     assert prose.event_date is None
+
+
+# --- round 3: labels above the title, separators and header fields in date lines -------------------
+
+
+def test_a_label_h1_gives_the_title_to_the_heading_after_it():
+    text = (
+        "# MINUTES\n\n## Working Group on Labour Migration — 5th meeting\n\n"
+        "**Date:** 14 November 2024, 10:00–16:30\n**Venue:** Tashkent, Uzbekistan (hybrid)\n**Chair:** The Agency\n\n"
+        "### Participants\n\n- Uzbekistan: the Agency\n\n### 1. Opening\n\nThe chair opened the meeting.\n"
+    )
+    _, layout = _layout(text)
+    assert layout.title == "Working Group on Labour Migration — 5th meeting"
+    assert [section.title for section in layout.sections] == ["Participants", "1. Opening"]
+    assert layout.event_date == "2024-11-14"  # a header field on its own line among others
+
+
+def test_an_h1_that_is_no_label_stays_the_title():
+    _, layout = _layout("# Minutes of the Working Group\n\n## Opening\n\nThe chair opened the meeting.\n")
+    assert layout.title == "Minutes of the Working Group"
+    assert [section.title for section in layout.sections] == ["Opening"]
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("**Kuala Lumpur, Malaysia · 22–23 October 2024**", "2024-10-22"),
+        ("Rabat, Kingdom of Morocco | 18–19 September 2024", "2024-09-18"),
+        ("Date: 5 May 2024", "2024-05-05"),
+    ],
+)
+def test_a_place_and_its_date_with_other_separators(line, date):
+    _, layout = _layout(f"# A Meeting on Migration\n\n{line}\n\nThe meeting opened with remarks by the chair.\n")
+    assert layout.event_date == date
+
+
+def test_a_hard_wrapped_plain_text_title_and_its_date_line():
+    text = (
+        "REPORT OF THE EXPERT SEMINAR ON IMPLEMENTING THE NEW RULES ON ASYLUM AND\n"
+        "RETURN IN THE CENTRAL MEDITERRANEAN\n\nValletta, 10-11 April 2025\n\n1. BACKGROUND\n\n"
+        "The seminar was hosted by the Ministry for Home Affairs with the support of\nthe Agency.\n"
+    )
+    _, layout = _layout(text)
+    assert layout.title == (
+        "REPORT OF THE EXPERT SEMINAR ON IMPLEMENTING THE NEW RULES ON ASYLUM AND RETURN IN THE CENTRAL MEDITERRANEAN"
+    )
+    assert layout.event_date == "2025-04-10"
+    assert [section.title for section in layout.sections] == ["1. BACKGROUND"]
+
+
+def test_meeting_structure_comes_from_introduction_lines_or_meeting_sections():
+    with_session = prepare("## Opening session\n\nThe chair opened.\n")
+    assert has_meeting_structure(set(), find_sections(with_session))
+    news = prepare("## Background\n\nThe ministers met.\n")
+    assert not has_meeting_structure(set(), find_sections(news))
+    assert has_meeting_structure({0}, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a short title in capitals, wrapped over two lines, above the date line
+        (
+            (
+                "REPORT OF THE EXPERT SEMINAR ON\nASYLUM IN THE MEDITERRANEAN\n\nValletta, 10-11 April 2025\n\n"
+                "1. BACKGROUND\n\nThe seminar was hosted by the Ministry.\n"
+            ),
+            "REPORT OF THE EXPERT SEMINAR ON ASYLUM IN THE MEDITERRANEAN",
+        ),
+        # a letterhead above a blank line stays out of it
+        (
+            (
+                "REPUBLIC OF NOWHERE\nMINISTRY OF INTERIOR\n\nREPORT OF THE NATIONAL CONSULTATION\n\n"
+                "Valletta, 10-11 April 2025\n\n1. BACKGROUND\n\nThe seminar was hosted by the Ministry.\n"
+            ),
+            "REPORT OF THE NATIONAL CONSULTATION",
+        ),
+        # a line in capitals with no date line below it is a section, not a title
+        ("OPENING SESSION\n\nThe seminar was hosted by the Ministry on 5 May 2024.\n", None),
+    ],
+)
+def test_a_title_in_capitals_stands_above_the_date_line(text, title):
+    _, layout = _layout(text)
+    assert layout.title == title
+    assert title is None or layout.event_date == "2025-04-10"
+    assert [section.title for section in layout.sections] == (["OPENING SESSION"] if title is None else ["1. BACKGROUND"])

@@ -527,3 +527,145 @@ def test_a_forum_with_a_secretariat_is_a_body_and_a_forum_without_one_an_event(a
     assert (row.name, row.acronym, row.mentions) == ("Andean Forum of Migration Directors", "AFMD", 2)
     event = analyse("Delegates of the Andean Forum on Migration Data (AFMD) met; the AFMD adopted a statement.\n")
     assert event.rows["organisations"] == []
+
+
+# ---------------------------------------------------------------- round 3
+
+
+def test_general_and_chief_are_words_of_a_name_but_not_after_a_title(analyse):
+    context = analyse(
+        "Ms. Pop, General Inspectorate for Border Police, Romania, spoke. In Chad, the Chief Commissionerate for "
+        "Sudanese Refugees declined to comment. Mr. Ali, Director General Immigration Department, spoke.\n"
+    )
+    rows = {row.name: row for row in context.rows["organisations"]}
+    assert rows["General Inspectorate for Border Police"].country_iso3 == "ROU"
+    # a demonym before "Refugees" names the people a host's body serves, not the state it belongs to
+    assert rows["Chief Commissionerate for Sudanese Refugees"].country_iso3 == "TCD"
+    assert "Immigration Department" in rows and "General Immigration Department" not in rows
+
+
+FRONT_MATTER_REPORT = """# Workshop on the return of refugees from Syria
+
+Amman, Jordan — 5 May 2025
+
+Organised by the Ministry of Interior and the Border Police, with the support of UNHCR
+
+OPENING SESSION
+
+Chaired by Ms. Rana Haddad, Head of the Border Police
+
+Syria and Lebanon shared their plans. Mr. Karam, Ministry of Interior, Lebanon, presented the return plan.
+"""
+
+
+def test_bodies_the_front_matter_names_without_a_country_are_the_hosts(analyse):
+    rows = _rows(analyse(FRONT_MATTER_REPORT))
+    assert {"ministry-of-interior@JOR", "ministry-of-interior@LBN", "border-police@JOR"} <= set(rows)
+    assert rows["border-police@JOR"].mentions == 2
+
+
+def test_a_tie_in_the_sentence_leaves_the_country_to_the_paragraph(analyse):
+    context = analyse(
+        "Afghanistan received more returnees this year, and Afghanistan needs aid for Afghans coming back.\n\n"
+        "Returns from Iran rose after the Bureau for Foreign Nationals ordered Afghans out. Iran hosts three "
+        "million people, and Iran plans more expulsions.\n"
+    )
+    [row] = context.rows["organisations"]  # the report is about Afghanistan; the paragraph about Iran
+    assert (row.name, row.country_iso3) == ("Bureau for Foreign Nationals", "IRN")
+
+
+def test_a_gazetteer_acronym_that_looks_like_none_is_still_the_acronym(analyse):
+    rows = _rows(analyse("Principles agreed under Brazil's G20 presidency were recalled. According to Frontex, "
+                         "crossings fell.\n"))
+    assert (rows["g20"].name, rows["g20"].acronym) == ("Group of Twenty", "G20")
+    assert (rows["frontex"].name, rows["frontex"].acronym) == ("European Border and Coast Guard Agency", "Frontex")
+    assert organisation_gazetteer().entries["g7"].acronym_forms == {"G7", "G-7"}
+
+
+def test_cited_news_outlets_are_named_by_their_medium_noun(analyse):
+    context = analyse(
+        "The Kenyan daily The Standard reported the figures, as did the Nation newspaper and the news agency "
+        "Anadolu. The weekly Coordination Meeting of partners and the daily Flow Monitoring Update followed.\n"
+    )
+    assert _names(context) == {"Standard", "Nation", "Anadolu"}
+
+
+def test_an_acronym_right_after_a_known_organisation_is_its_acronym(analyse):
+    context = analyse("The Andean Community (CAN) adopted the statute. CAN members will apply it.\n")
+    [row] = context.rows["organisations"]
+    assert (row.org_id, row.acronym, row.mentions) == ("andean-community", "CAN", 2)
+
+
+def test_an_acronym_whose_letters_spell_only_the_end_of_a_name_is_the_whole_names(analyse):
+    context = analyse("Staff of the Ministry of Ports and Coastal Regions (PACOR) asked for maps. PACOR agreed.\n")
+    [row] = context.rows["organisations"]
+    assert (row.name, row.acronym, row.mentions) == ("Ministry of Ports and Coastal Regions", "PACOR", 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("A tracer study with Universidad del Pacífico found that incomes rose.", "Universidad del Pacífico", None),
+        ("The Instituto Nacional de Migración de Honduras reopened two centres.", "Instituto Nacional de Migración",
+         "HND"),
+        ("The Comisión Mexicana de Ayuda a Refugiados registered claims in Mexico.",
+         "Comisión Mexicana de Ayuda a Refugiados", "MEX"),
+        ("Officials of the Ministère de l'Intérieur met French mayors.", "Ministère de l'Intérieur", "FRA"),
+        ("The Institut für Migrationsforschung und Interkulturelle Studien published a study.",
+         "Institut für Migrationsforschung und Interkulturelle Studien", None),
+    ],
+)
+def test_names_that_put_their_head_first(analyse, text, name, country):
+    rows = {row.name: row for row in analyse(text).rows["organisations"]}
+    assert rows[name].country_iso3 == country
+
+
+def test_a_name_in_parentheses_with_the_same_head_is_the_same_body(analyse):
+    context = analyse(
+        "Panama's National Migration Service (Servicio Nacional de Migración, SNM) said the flow fell. SNM data "
+        "show it. The State Border Service (Ministry of Interior) of Ukraine agreed.\n"
+    )
+    rows = {row.name: row for row in context.rows["organisations"]}
+    assert set(rows) == {"National Migration Service", "State Border Service", "Ministry of Interior"}
+    assert (rows["National Migration Service"].acronym, rows["National Migration Service"].mentions) == ("SNM", 2)
+
+
+def test_national_bodies_known_by_a_name_without_a_head(analyse):
+    rows = _rows(analyse(
+        "Migración Colombia reports 1.9 million permits. The app was closed by U.S. Customs and Border "
+        "Protection (CBP) in January.\n"
+    ))
+    assert (rows["migracion-colombia"].name, rows["migracion-colombia"].country_iso3) == ("Migración Colombia", "COL")
+    assert (rows["us-cbp"].name, rows["us-cbp"].acronym) == ("Customs and Border Protection", "CBP")
+
+
+def test_a_two_word_short_form_and_the_place_it_names(analyse):
+    context = analyse(
+        "In the Republic of Korea, the Skills Development Service of Korea (SDS Korea) explained the quota. "
+        "SDS Korea will train workers.\n"
+    )
+    [row] = context.rows["organisations"]
+    assert (row.name, row.acronym, row.country_iso3, row.mentions) == (
+        "Skills Development Service", "SDS Korea", "KOR", 2)
+
+
+def test_short_form_shapes():
+    from pipeline.normalise.acronyms import looks_like_short_form, short_form_qualifier
+
+    assert looks_like_short_form("HRD Korea") and short_form_qualifier("HRD Korea") == "Korea"
+    assert not looks_like_short_form("HRD KOREA TEAM") and short_form_qualifier("IOM") is None
+    [inside] = find_definitions("the National Migration Service (Servicio Nacional de Migración, SNM) said")
+    assert (inside.short, inside.long) == ("SNM", "Servicio Nacional de Migración")
+    # a list's ", the" ends a long form: SPC is not "Secretariat, the Pacific Community"
+    assert [d.short for d in find_definitions("the PIF Secretariat, the Pacific Community (SPC), and")] == []
+
+
+def test_a_lowercase_bridge_does_not_lead_to_a_generic_group(analyse):
+    context = analyse("They asked for an opinion of the Regional Court of Justice on the rights of States in disputes.")
+    assert _names(context) == {"Regional Court of Justice"}
+
+
+def test_the_country_after_a_bodys_acronym_is_its_country(analyse):
+    context = analyse("Mr. Jonas Weber, Federal Employment Agency (BA), Germany, explained the new routes.\n")
+    [row] = context.rows["organisations"]
+    assert (row.name, row.acronym, row.country_iso3) == ("Federal Employment Agency", "BA", "DEU")

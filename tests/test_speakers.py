@@ -8,16 +8,24 @@ import pytest
 from pipeline.extract import ExtractionContext
 from pipeline.extract.metadata import find_organiser
 from pipeline.extract.speakers import extract_speakers
+from pipeline.layout import detect_layout
 from pipeline.models import MentionRow, OrganisationRow
 from pipeline.normalise.dates import date_line, dateline, find_dates
 from pipeline.normalise.people import (
     bodies_in_title,
+    classify_parts,
     countries_named,
     is_national_body,
+    is_personal_name,
     parse_introduction,
     person_key,
     split_honorific,
 )
+from pipeline.normalise.prose_introductions import (
+    parse_prose_introduction,
+    sentence_starts,
+)
+from pipeline.prepare import prepare
 from tests.conftest import requires_shared
 
 # --- the first report, checked by hand against the text ------------------------------------------
@@ -253,6 +261,205 @@ def test_no_speakers_are_invented_on_the_dev_set(dev_rows):
     assert found == {"r12": [("Bogdan Mazur", None)]}
 
 
+# --- introductions inside prose ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # name, post parts, reporting verb
+        (
+            "Mr. Lars Berg, Federal Office for Migration (FOM), Sweden, explained how the permit works.",
+            ("Mr.", "Lars Berg", None, "Federal Office for Migration (FOM)", "SWE"),
+        ),
+        (
+            "Ms. Amina Diallo, Director General, National Employment Agency (NEA), Senegal, welcomed the plan.",
+            ("Ms.", "Amina Diallo", "Director General", "National Employment Agency (NEA)", "SEN"),
+        ),
+        (
+            "Dato' Lim Wei Ming, Secretary-General of the Ministry of Labour (MOL), welcomed participants.",
+            ("Dato'", "Lim Wei Ming", "Secretary-General of the Ministry of Labour (MOL)", None, None),
+        ),
+        (  # lowercase role words belong to the post; an adverb may come before the verb
+            "Mrs. Ana Petrovic, Deputy commissioner, Commissariat for Refugees, Republic of Serbia, also noted a rise.",
+            ("Mrs.", "Ana Petrovic", "Deputy commissioner", "Commissariat for Refugees", "SRB"),
+        ),
+        # no honorific: a role or a body in the post
+        (
+            "Jan Novak, Head of Unit, Ministry of the Interior, Slovakia, set out the new rules.",
+            (None, "Jan Novak", "Head of Unit", "Ministry of the Interior", "SVK"),
+        ),
+        # "of"/"from" a body
+        (
+            "Mr. Ravi Sharma of the Overseas Employment Board (OEB) said that fees had fallen.",
+            ("Mr.", "Ravi Sharma", None, "Overseas Employment Board (OEB)", None),
+        ),
+        # a lead naming the body the person speaks for
+        (
+            "Speaking for the IOM Mission in Niger, Ms. Hawa Issa said that returns had doubled.",
+            ("Ms.", "Hawa Issa", None, "IOM Mission in Niger", "NER"),
+        ),
+        (
+            "Sheikh Salem Al Sabah, Ministry of Social Affairs, Kuwait, presented the reform.",
+            ("Sheikh", "Salem Al Sabah", None, "Ministry of Social Affairs", "KWT"),
+        ),
+        (  # written-out titles and "Justice" inside the post are no second person
+            "Ms. Eva Lind, Ambassador, Ministry of Justice, Sweden, said the law had changed.",
+            ("Ms.", "Eva Lind", "Ambassador", "Ministry of Justice", "SWE"),
+        ),
+    ],
+)
+def test_a_sentence_opening_with_a_person_their_post_and_a_verb_introduces_them(sentence, expected):
+    intro = parse_prose_introduction(sentence)
+    assert (intro.honorific, intro.name, intro.role, intro.organisation, intro.country_iso3) == expected
+    assert intro.start == 0 and sentence[intro.end:].lstrip(", ").split()[0] in {
+        "explained", "welcomed", "also", "set", "said", "presented",
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ms. Renate Held welcomed delegates and opened the event.",  # a name and its verb: a reference
+        "Ms. Haddad, however, said that the talks would go on.",  # no post
+        "Prime Minister Omar Razzaz said the countries host refugees.",  # the post before the name
+        "In Mexico, the Commission for Refugee Assistance (COMAR) received 78,975 applications.",  # no person
+        "The EU-Horn of Africa Migration Route Initiative was launched on Friday.",
+        "Mr. Ali Khan, Director, and Ms. Eva Berg, Head, presented the plan.",  # two people
+        "Mr. Ali Khan, Director, Ministry of Interior. He spoke at length.",  # no verb closes the post
+        "Jutha Tada, Maiduguri, reported on the floods.",  # no honorific and no role or body
+        "Mr. Ali Khan, a spokesman for the ministry, said the camp was full.",  # a news appositive
+    ],
+)
+def test_prose_that_introduces_nobody(sentence):
+    assert parse_prose_introduction(sentence) is None
+
+
+def test_a_sentence_start_inside_a_paragraph_can_introduce_a_speaker():
+    text = (
+        "Speakers from Nepal and Sri Lanka presented their experience. Mr. Ravi Sharma of the Overseas "
+        "Employment Board (OEB) said that fees had fallen. Ms. Nila Perera of the Bureau of Foreign Employment "
+        "described a pilot."
+    )
+    assert parse_prose_introduction(text, text.index("Mr. Ravi")).name == "Ravi Sharma"
+    assert parse_prose_introduction(text, text.index("Ms. Nila")).name == "Nila Perera"
+    # "Mr." ends no sentence: only the three sentence starts are tried
+    assert sentence_starts(text) == [0, text.index("Mr. Ravi"), text.index("Ms. Nila")]
+
+
+def test_names_exclude_function_words():
+    assert not is_personal_name("In Mexico")
+    assert not is_personal_name("The Secretariat")
+    assert is_personal_name("Anouar Ben Salem")
+
+
+MEETING = (
+    "# Regional Meeting on Labour Mobility\n\n## Opening session\n\n"
+    "### Ms. Sara Idrissi, Director, Ministry of Labour\n\n"
+    "Ms. Idrissi said that Moroccan workers were in demand. Moroccan authorities had set up a new agency.\n\n"
+    "## Session 1 – Skills partnerships\n\n"
+    "Moderated by Ms. Ana Ruiz, Ministry of Inclusion, Spain\n\n"
+    "Ms. Ruiz described the harvest scheme.\n\n"
+    "Mr. Lars Berg, Federal Office for Migration (FOM), Sweden, explained how the permit works. "
+    "Some 2,300 nurses have been placed.\n\n"
+    "He added that 12% of candidates drop out.\n\n"
+    "Participants welcomed the 4,000 new places.\n\n"
+    "**Dato' Lim Wei Ming**, Secretary-General of the Ministry of Labour (MOL), Malaysia, welcomed the "
+    "scheme. A delegate from Qatar referred to its Law No. 17 of 2020.\n\n"
+    "A representative of the Ministry of Interior said that 5,000 permits had been issued.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def meeting_context(analyse):
+    return analyse(MEETING)
+
+
+def test_prose_introductions_open_turns_in_a_meeting_report(meeting_context):
+    rows = meeting_context.rows["speakers"]
+    assert [(r.speaker_id, r.name, r.honorific, r.country_iso3, r.is_moderator) for r in rows] == [
+        ("speaker-01", "Sara Idrissi", "Ms.", "MAR", False),  # a national body: the country her turn speaks of
+        ("speaker-02", "Ana Ruiz", "Ms.", "ESP", True),
+        ("speaker-03", "Lars Berg", "Mr.", "SWE", False),
+        ("speaker-04", "Lim Wei Ming", "Dato'", "MYS", False),
+    ]
+    assert all(r.section for r in rows[1:])
+
+
+def test_a_prose_turn_is_its_paragraph_and_the_paragraphs_that_point_back_at_the_speaker(meeting_context):
+    text, layout = MEETING, meeting_context.layout
+    berg = layout.turns[2]
+    assert berg.start == text.index("Mr. Lars Berg") and berg.in_prose
+    assert text[berg.intro_start:berg.intro_end] == "Mr. Lars Berg, Federal Office for Migration (FOM), Sweden"
+    assert layout.turn_at(text.index("He added")) == berg
+    assert layout.turn_at(text.index("Participants welcomed")) is None
+    # the moderator's turn ends where the next speaker is introduced inside a paragraph
+    assert layout.turns[1].end == berg.start
+    # a bold name opening a paragraph: the turn starts with the paragraph, markup included
+    lim = layout.turns[3]
+    assert lim.start == text.index("**Dato'")
+
+
+def test_a_turn_ends_where_another_speaker_takes_the_floor(meeting_context):
+    text, layout = MEETING, meeting_context.layout
+    assert layout.turn_at(text.index("Dato' Lim")).name == "Lim Wei Ming"
+    assert layout.turn_at(text.index("A delegate from Qatar")) is None
+    assert layout.turn_at(text.index("A representative of the Ministry")) is None
+    line_turn = "## ONE\n\n**Ms. Eva Berg, Head, Office for Foreigners, Sweden**\n\nShe spoke.\n\nA delegate from Chad said more.\n"
+    (turn,) = detect_layout(prepare(line_turn)).turns
+    assert turn.end == line_turn.index("A delegate")
+
+
+def test_news_quotes_are_no_meeting_turns(analyse):
+    """Without meeting structure (no introduction line, no session heading) prose introduces nobody."""
+    news = (
+        "Sweden opens new route for nurses\n\nMr. Lars Berg, Federal Office for Migration (FOM), Sweden, "
+        "explained how the permit works.\n\nThe office expects 2,000 applications.\n"
+    )
+    assert _speakers(analyse, news) == []
+    meeting = "## Opening session\n\n" + news.split("\n\n", 1)[1]
+    assert [r.name for r in _speakers(analyse, meeting)] == ["Lars Berg"]
+
+
+def test_a_speaker_introduced_without_honorific_gets_the_one_prose_gives_them(analyse):
+    text = "## PANEL\n\nTomasz Nowak, Deputy Director, Office for Foreigners (UdSC), Poland\n\nMr. Nowak said more.\n"
+    assert [(r.name, r.honorific) for r in _speakers(analyse, text)] == [("Tomasz Nowak", "Mr.")]
+
+
+# --- a state's speaker whose introduction names no country -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("speech", "country"),
+    [
+        ("Moroccan authorities have a plan. Morocco will train 5,000 people.", "MAR"),  # named in two sentences
+        ("Moldova hosts many refugees. Moldovan schools took them in. Ukraine and Moldova agreed.", "MDA"),
+        ("Malaysia employs workers from Indonesia, Nepal and Myanmar (Burma).", None),  # "(Burma)" is no second naming
+        ("Workers came from Nepal. Others came from India.", None),  # no country stands out
+        ("Kenya hosts many refugees.", None),  # once is not enough
+    ],
+)
+def test_a_national_body_speaks_for_the_country_its_turn_speaks_of(analyse, speech, country):
+    text = f"## OPENING\n\n**Ms. Jane Roe, Secretary General, Ministry of Labour and Skills**\n\n{speech}\n"
+    (row,) = _speakers(analyse, text)
+    assert row.country_iso3 == country
+
+
+def test_an_international_officials_speech_gives_no_country(analyse):
+    text = "## OPENING\n\n**Ms. Jane Roe, Senior Advisor, IOM**\n\nMorocco has a plan. Morocco trains 500 people.\n"
+    (row,) = _speakers(analyse, text)
+    assert row.country_iso3 is None
+
+
+def test_a_part_whose_head_is_a_body_word_is_that_body():
+    popescu = parse_introduction("Andrei Popescu, General Inspectorate for Immigration, Romania")
+    assert (popescu.role, popescu.organisation, popescu.country_iso3) == (
+        None, "General Inspectorate for Immigration", "ROU",
+    )
+    kinds = [part.kind for part in classify_parts("Director Department of Security, Federal Employment Agency (BA)")]
+    assert kinds == ["role", "organisation"]  # a title before the body keeps the part a post
+
+
 # --- country rules ------------------------------------------------------------------------------
 
 
@@ -265,8 +472,10 @@ def test_no_speakers_are_invented_on_the_dev_set(dev_rows):
         ("Ms. Laurel Townhead, Representative, Quaker United Nations Office (QUNO), Switzerland", None),  # an NGO's seat
         ("Mr. Anh Nguyen, Chief of Mission, IOM Ukraine", "UKR"),  # the one country of an international post
         (
-            "Mr. John Mosoti, UNFPA Representative for Bosnia and Herzegovina, Country Director for Serbia, "
-            "Republic of North Macedonia and Director for Kosovo (UNSCR 1244)",
+            (
+                "Mr. John Mosoti, UNFPA Representative for Bosnia and Herzegovina, Country Director for Serbia, "
+                "Republic of North Macedonia and Director for Kosovo (UNSCR 1244)"
+            ),
             None,  # several countries
         ),
         ("Ms. Renate Held, IOM Regional Director for South Eastern Europe, Eastern Europe and Central Asia", None),
@@ -320,6 +529,12 @@ def test_countries_named_in_a_post():
 def test_names_and_honorifics():
     assert split_honorific("Ms. Olga Poalelungi") == ("Ms.", "Olga Poalelungi")
     assert split_honorific("H.E. Mr. Omar Aziz") == ("H.E. Mr.", "Omar Aziz")
+    assert split_honorific("Dato' Azman Yusof") == ("Dato'", "Azman Yusof")
+    assert split_honorific("Datuk Seri Ahmad Zahid") == ("Datuk Seri", "Ahmad Zahid")
+    assert split_honorific("Sheikh Salem Al Sabah") == ("Sheikh", "Salem Al Sabah")
+    assert split_honorific("Hon. Maria Santos") == ("Hon.", "Maria Santos")
+    assert split_honorific("Amb. Jan Knutsson") == ("Amb.", "Jan Knutsson")
+    assert split_honorific("Prof. Dr. Eva Berg") == ("Prof. Dr.", "Eva Berg")
     assert split_honorific("Drew Smith") == (None, "Drew Smith")
     assert person_key("Sónia Pereira") == person_key("Sonia  Pereira")
 
@@ -392,6 +607,33 @@ def test_organisation_is_the_most_specific_body_of_the_introduction(analyse):
         ("Dragan Dasic", "Office for Foreigners, Migration and Readmission", "o8"),  # a body across comma parts
     ]
     assert find_organiser(context) == "International Organization for Migration"
+
+
+def test_the_organiser_phrase_does_not_end_inside_an_organisations_name(analyse):
+    text = (
+        "It was convened by the Office for Migration (OFM) and the Labour Agency under the umbrella of the "
+        "Rabat Process.\n"
+    )
+    context = _context_with_organisations(
+        analyse,
+        text,
+        [
+            ("Office for Migration", "o1", "Office for Migration", "OFM"),
+            ("Labour Agency", "o2", "Labour Agency", None),
+            ("Rabat Process", "o3", "Rabat Process", None),
+        ],
+    )
+    assert find_organiser(context) == "Office for Migration; Labour Agency"
+    parent = "Organised by the General Inspectorate for Migration (GIM) of the Ministry of Internal Affairs, with UNHCR\n"
+    context = _context_with_organisations(
+        analyse,
+        parent,
+        [
+            ("General Inspectorate for Migration", "g1", "General Inspectorate for Migration", "GIM"),
+            ("Ministry of Internal Affairs", "g2", "Ministry of Internal Affairs", None),
+        ],
+    )
+    assert find_organiser(context) == "General Inspectorate for Migration"  # not its parent ministry
 
 
 def test_organisation_falls_back_to_the_introduction_text(analyse):

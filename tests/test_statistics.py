@@ -10,6 +10,7 @@ from pipeline.normalise.numbers import (
     decimal_comma_convention,
     parse_number,
     parse_quantity,
+    quantity_grammar,
     stated_change_disagreement,
 )
 from pipeline.rules import load_rules
@@ -507,3 +508,161 @@ def test_table_cells_take_the_year_of_their_column_header(analyse):
 def test_table_cells_take_the_year_of_their_row_header_when_the_column_has_none(analyse):
     text = "| Year | Arrivals | Returns |\n|---|---|---|\n| 2021 | 1,500 | 300 |\n| 2022 | 1,800 | 450 |\n"
     assert [(r.value, r.year) for r in figures(analyse, text)] == [(1500, 2021), (300, 2021), (1800, 2022), (450, 2022)]
+
+
+# --- round 3: fractions, table units, identifiers, pointing back, more years -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The camp hosts 9,000 refugees, of whom roughly half are children.", [(9_000, "count"), (50, "percent")]),
+        ("Of the new arrivals, half were women.", [(50, "percent")]),
+        ("The share fell from about 80% to less than half.", [(80, "percent"), (50, "percent")]),
+        ("Staff numbers were reduced by roughly a quarter.", [(25, "percent")]),
+        ("They estimated that between a quarter and a third of those resettled moved on.", [(25, "percent"), (pytest.approx(100 / 3), "percent")]),
+        ("Over half a million people returned.", [(500_000, "count")]),
+    ],
+)
+def test_fractions_as_quantities(analyse, text, expected):
+    assert values(analyse, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The review is due in the first quarter of 2025.",
+        "The budget was cut in half.",
+        "Partners held a half-day workshop.",
+        "The programme has run for almost a quarter of a century.",
+        "Inspections are carried out on a quarterly basis.",
+    ],
+)
+def test_fractions_that_are_periods_or_manners_are_not_quantities(analyse, text):
+    assert values(analyse, text) == []
+
+
+def test_a_scale_word_without_a_number_is_no_figure():
+    assert parse_quantity("USD billion") is None
+    assert parse_quantity("billion") is None
+    assert parse_number("a billion") == 1_000_000_000
+
+
+def test_scaled_values_carry_no_binary_noise():
+    assert parse_number("16.9 billion") == 16_900_000_000
+    assert parse_number("USD 0.7 million") == 700_000
+
+
+@pytest.mark.parametrize(
+    ("label", "unit", "scale"),
+    [
+        ("Personal remittances received, Kazakhstan (USD billion)", "USD", 1e9),
+        ("Budget (EUR million)", "EUR", 1e6),
+        ("Share of women (%)", "percent", 1.0),
+        ("Arrivals (thousands)", "count", 1e3),
+        ("Amount in US dollars", "USD", 1.0),
+    ],
+)
+def test_a_table_label_states_a_unit_and_scale(label, unit, scale):
+    stated = quantity_grammar().label_unit(label)
+    assert (stated.unit, stated.scale) == (unit, scale)
+
+
+@pytest.mark.parametrize("label", ["Indicator", "2023", "Households earning under USD 100", "Number of IOM offices"])
+def test_a_table_label_without_a_unit_of_its_own(label):
+    assert quantity_grammar().label_unit(label) is None
+
+
+def test_table_cells_take_unit_and_scale_from_their_row_label(analyse):
+    text = (
+        "The agency presented the figures below.\n\n"
+        "| Indicator | 2022 | 2023 |\n"
+        "|---|---|---|\n"
+        "| Remittances received, Kazakhstan (USD billion) | 3.2 | 4.05 |\n"
+        "| Share of remittances from Europe (%) | 12 | 15 |\n"
+        "| Workers placed abroad, Kazakhstan | 1,800 | 2,100 |\n"
+    )
+    rows = figures(analyse, text)
+    assert [(r.value, r.unit, r.year) for r in rows] == [
+        (3_200_000_000, "USD", 2022), (4_050_000_000, "USD", 2023),
+        (12, "percent", 2022), (15, "percent", 2023),
+        (1_800, "count", 2022), (2_100, "count", 2023),
+    ]
+    assert rows[0].measure == "Remittances received, Kazakhstan"
+    assert rows[0].subject_iso3 == "KAZ"
+
+
+def test_table_cells_of_a_country_row_measure_their_column(analyse):
+    text = "| Country | Disaster displacements 2022 |\n|---|---|\n| Fiji | 9,100 |\n"
+    (row,) = figures(analyse, text)
+    assert (row.measure, row.subject_iso3, row.year) == ("Disaster displacements 2022", "FJI", 2022)
+
+
+def test_a_numbering_column_counts_nothing(analyse):
+    text = (
+        "| No. | Action | Responsible | Deadline |\n"
+        "|---|---|---|---|\n"
+        "| 1 | Share the data template | IOM | 15.12.2024 |\n"
+        "| 2 | Train 40 inspectors | ILO | 31.01.2025 |\n"
+    )
+    assert values(analyse, text) == [(40, "count")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A revision of Law 04-12 on foreigners is being prepared.",  # a law's number, range-shaped
+        "Articles 3-5 of the decree set out the procedure.",  # a range of identifiers
+        "The form asks for the district code 07 first.",  # a leading zero writes a code
+    ],
+)
+def test_identifiers_written_like_ranges_or_codes(analyse, text):
+    assert values(analyse, text) == []
+
+
+def test_a_definite_number_pointing_back_at_named_countries(analyse):
+    text = "Albania, Serbia and Montenegro met in Tirana. The plan is owned jointly by the three countries."
+    assert values(analyse, text) == []
+    # nothing named that many times before: it counts
+    assert values(analyse, "The three Working Tables were chaired by Hungary.") == [(3, "count")]
+    assert values(analyse, "Serbia hosted the four countries of the region.") == [(4, "count")]
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # a part-of-year prefix, a span inside one year
+        ("The survey counted 52,000 migrants in the country in mid-2022.", [2022]),
+        ("More than 40,000 people returned from the two countries between March and June 2024.", [2024]),
+        ("Some 12,000 people were relocated between 2019 and 2022.", [None]),
+        # verbs sharing the figure as their subject share the year
+        ("More than 8,000 people left or were forced to leave between January and May 2023.", [2023]),
+        # "the same period" for the one year named before it, not for a period, not when it names its own
+        (("Crossings fell by 40 per cent in 2022. The coast guard recorded 9,000 arrivals that year. "
+          "Elsewhere, detections dropped by 12 per cent over the same period."), [2022, 2022, 2022]),
+        ("Between 2017 and 2022, 4,000 cases were opened. Returns rose by 10 per cent over the same period.", [None, None]),
+        ("In 2024, 5,700 migrants were assisted, up from 3,100 in the same period of 2023.", [2024, 2023]),
+        # a figure restating the one before it; a clause after a semicolon or "while"
+        ("Remittances reached US$ 4.1 billion in 2022, equivalent to roughly 9 per cent of GDP.", [2022, 2022]),
+        ("The centres trained 1,200 migrants in 2023; 40 per cent of trainees were women.", [2023, 2023]),
+        (("More than 20,000 crossings were recorded in 2023, the agency said, while at least 300 people died "
+          "on the route."), [2023, 2023]),
+        ("The centres trained 1,200 migrants in 2023; 40 per cent of them now work abroad.", [2023, None]),
+    ],
+)
+def test_years_round_3(analyse, text, years):
+    assert [r.year for r in figures(analyse, text)] == years
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("The Regional Refugee Response Plan 2024, which brings together 30 partners, seeks US$ 900 million.", [None, 2024]),
+        ("The Flash Appeal 2023 requested US$ 50 million.", [2023]),
+        # the funding level at a date of its own, and a horizon rather than the money's year
+        ("The Humanitarian Response Plan 2025 seeks US$ 1.2 billion but was only 18% funded at the end of June.", [2025, None]),
+        ("The National Development Strategy 2040 requires US$ 3 billion.", [None]),
+    ],
+)
+def test_money_of_an_annual_appeal_takes_the_year_of_its_title(analyse, text, years):
+    assert [r.year for r in figures(analyse, text)] == years

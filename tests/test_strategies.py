@@ -50,6 +50,8 @@ from pipeline.rules import RulesError, load_rules
         ("until 2030", YearRange(None, 2030)),
         ("up to 2025", YearRange(None, 2025)),
         ("through 2040", YearRange(None, 2040)),
+        ("by 2027", YearRange(None, 2027)),
+        ("by the end of 2027", YearRange(None, 2027)),
     ],
 )
 def test_parse_year_range_reads_every_written_form(text, expected):
@@ -578,3 +580,155 @@ def test_a_known_name_without_a_head_word_comes_from_the_gazetteer(strategies):
     assert list(found) == ["Employment Permit System"]
     assert (found["Employment Permit System"].kind, found["Employment Permit System"].country_iso3) == (
         "programme", "KOR")
+
+
+# -- round 3: law titles, head-first names, regulations, aliases, title years, deadlines, quoted names --
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("He said a revision of Law 02-03 on the Entry and Stay of Foreigners was being prepared.",
+         "Law 02-03 on the Entry and Stay of Foreigners"),
+        ("Mali applies Law 2015-36 on Smuggling of Migrants at its borders.", "Law 2015-36 on Smuggling of Migrants"),
+        ("The Decree 12/2021 on Residence Permits was amended.", "Decree 12/2021 on Residence Permits"),
+        ("Kenya passed Law 4 of 2024 on Labour Migration.", "Law 4 of 2024 on Labour Migration"),
+        ("The Act of 12 March 2022 on Assistance to Citizens of Ukraine was amended.",
+         "Act of 12 March 2022 on Assistance to Citizens of Ukraine"),
+        ("Poland adopted the Law of 12 December 2013 on Foreigners, which regulates entry.",
+         "Law of 12 December 2013 on Foreigners"),
+    ],
+)
+def test_a_laws_number_without_no_and_a_date_in_its_title_stay_in_the_name(strategies, text, name):
+    found = strategies(text)
+    assert list(found) == [name]
+    assert _years(found[name]) == (None, None, False)
+
+
+def test_the_number_of_a_law_written_without_no_is_no_statistic(analyse):
+    context = analyse("Morocco revised Law 02-03 on the Entry and Stay of Foreigners for 120 people.")
+    assert [row.value for row in context.rows["statistics"]] == [120]
+
+
+def test_a_head_that_opens_a_name_takes_the_capitalised_words_after_it(strategies):
+    found = strategies("The “Lex Ukraine” package of laws had been revised in 2024.")
+    assert list(found) == ["Lex Ukraine"]
+    assert (found["Lex Ukraine"].kind, _years(found["Lex Ukraine"])) == ("law", (None, None, False))
+
+
+def test_named_regulations_are_laws_and_a_list_of_them_splits_at_each_name(strategies):
+    found = strategies(
+        "Participants reviewed its main legal acts: the Screening Regulation, the Asylum Procedure Regulation (APR), "
+        "the Asylum and Migration Management Regulation (AMMR), the Eurodac Regulation and the Crisis and Force "
+        "Majeure Regulation. Kazakhstan presented the draft Regulation on Licensing of Private Employment Agencies."
+    )
+    assert list(found) == [
+        "Screening Regulation", "Asylum Procedure Regulation", "Asylum and Migration Management Regulation",
+        "Eurodac Regulation", "Crisis and Force Majeure Regulation",
+        "Regulation on Licensing of Private Employment Agencies",
+    ]
+    assert {row.kind for row in found.values()} == {"law"}
+    assert found["Regulation on Licensing of Private Employment Agencies"].status == "draft"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Experts discussed the Regulation of Labour Migration in the region.",  # regulating, not a regulation
+        "States must implement the International Health Regulations.",
+        "Share the draft Regulation for comments.",
+        "The Sendai Framework for Disaster Risk Reduction 2015–2030 guides disaster policy.",
+        "The UN Sustainable Development Cooperation Framework 2021-2025 was signed.",
+    ],
+)
+def test_regulating_plural_regulations_and_international_or_cooperation_frameworks_are_no_strategies(
+    strategies, text
+):
+    assert strategies(text) == {}
+
+
+def test_a_regional_or_national_framework_is_a_policy(strategies):
+    found = strategies(
+        "Leaders recalled the Pacific Regional Framework on Climate Mobility, endorsed in 2023. "
+        "Ghana adopted the National Framework for Labour Migration."
+    )
+    assert {name: (row.kind, _years(row)) for name, row in found.items()} == {
+        "Pacific Regional Framework on Climate Mobility": ("policy", (None, None, False)),
+        "National Framework for Labour Migration": ("policy", (None, None, False)),
+    }
+
+
+def test_another_name_given_to_a_law_is_the_same_strategy(analyse):
+    context = analyse(
+        "The Act of 12 March 2022 on Assistance to Citizens of Ukraine, commonly referred to as the "
+        "\"Special Act\", had been amended. The Special Act links benefits to school attendance."
+    )
+    rows = context.rows["strategies"]
+    assert [(row.name, row.start_year, row.end_year) for row in rows] == [
+        ("Act of 12 March 2022 on Assistance to Citizens of Ukraine", None, None)
+    ]
+    mentions = [m for m in context.rows["mentions"] if m.type == "strategy"]
+    assert len(mentions) == 3 and {m.normalized for m in mentions} == {rows[0].strategy_id}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "years"),
+    [
+        ("Leaders endorsed the 2050 Strategy for the Blue Pacific Continent last year.",
+         "2050 Strategy for the Blue Pacific Continent", (None, 2050, False)),
+        ("Recruitment is a priority of the Uzbekistan – 2030 Strategy.", "Uzbekistan – 2030 Strategy",
+         (None, 2030, False)),
+        ("Kazakhstan pursues the Kazakhstan-2050 Strategy with partners.", "Kazakhstan-2050 Strategy",
+         (None, 2050, False)),
+        ("The Europe 2020 Strategy set employment targets.", "Europe 2020 Strategy", (None, 2020, False)),
+        ("Serbia amended the 2018 Law on Foreigners.", "2018 Law on Foreigners", (None, None, False)),
+        ("Donors praised the Kiribati 20-Year Vision 2016–2036 in Apia.", "Kiribati 20-Year Vision",
+         (2016, 2036, False)),
+    ],
+)
+def test_a_year_or_a_number_word_that_opens_a_title_stays_in_the_name(strategies, text, name, years):
+    found = strategies(text)
+    assert list(found) == [name]
+    assert _years(found[name]) == years
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2019 National Strategy drafts were shared with partners.",  # after a preposition: a date
+        "The 2016 Strategy was replaced by a new one.",  # a generic name dated by its adoption points back
+    ],
+)
+def test_a_year_before_a_bare_or_generic_name_is_no_title_year(strategies, text):
+    assert strategies(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "years"),
+    [
+        ("The National Labour Migration Action Plan, which is to be fully implemented by 2027, expands training.",
+         "National Labour Migration Action Plan", (None, 2027, False)),
+        ("The Labour Migration Plan, to be implemented by 2030, covers all regions.", "Labour Migration Plan",
+         (None, 2030, False)),
+        ("The National Migration Strategy, which is to be adopted by 2025, is being drafted.",
+         "National Migration Strategy", (None, None, False)),
+        ("The government aims to reduce poverty by 2030 under the National Development Plan.",
+         "National Development Plan", (None, None, False)),
+    ],
+)
+def test_a_deadline_ends_a_period_only_when_the_name_is_carried_out_by_then(strategies, text, name, years):
+    found = strategies(text)
+    assert list(found) == [name]
+    assert _years(found[name]) == years
+
+
+def test_a_quoted_title_before_a_lowercase_head_is_a_name(strategies):
+    found = strategies(
+        "The government's “Mexico Embraces You” programme, launched in January 2025, helps returnees. "
+        "The ministry runs the \"Safe Return\" programme (2020-2023) for returnees. "
+        "The country keeps its \"zero tolerance\" policy on smuggling."
+    )
+    assert {name: (row.kind, _years(row)) for name, row in found.items()} == {
+        "Mexico Embraces You": ("programme", (None, None, False)),
+        "Safe Return": ("programme", (2020, 2023, False)),
+    }

@@ -6,8 +6,11 @@ and then kept or dropped by what stands around them, as the annotation guideline
 years, dates, clock times, durations ("six months", "two-day"), ordinals ("44th",
 "Seventy-eighth"), enumerations ("1) to consider"), numbers inside names and identifiers
 ("COVID-19", "Chapter 24", "SURAC 10", or inside an organisation or strategy span), "one" as a
-pronoun, or "the two" pointing back at things already named. Adjacent figures joined by "to" or
-a dash are a range ("six to eight", "25-30,000": the first takes the second's magnitude).
+pronoun, or "the two" / "the three countries" pointing back at things already named. Adjacent
+figures joined by "to" or a dash are a range ("six to eight", "25-30,000": the first takes the
+second's magnitude), and a range stands or falls as one ("Articles 3-5"). A table cell's bare
+number takes the unit and scale its headers state ("(USD billion)" | 8.1); a column headed "No."
+numbers rows (see `pipeline.components.statistic_tables`).
 
 Each span in `doc.spans["statistic"]` has the unit as label, "<value> <unit>" as `kb_id_`, the
 rule that found it as `id_`, and its parsed `Figure` in `span._.figure`.
@@ -22,6 +25,7 @@ from itertools import count
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.components.statistic_tables import cell_of, header_unit, in_identifier_column, with_header_unit
 from pipeline.normalise.numbers import (
     NumberVocabulary,
     Quantity,
@@ -125,6 +129,10 @@ class StatisticFinder:
         self.one_kept_after = {w.casefold() for w in exclusions["one_kept_after"]}
         self.anaphoric_numbers = {w.casefold() for w in exclusions["anaphoric_numbers"]}
         self.anaphoric_determiners = {w.casefold() for w in exclusions["anaphoric_determiners"]}
+        self.named_kinds = {
+            str(noun).casefold(): str(key) for key, nouns in exclusions["anaphoric_named_kinds"].items() for noun in nouns
+        }
+        self.identifier_headers = {str(w).casefold() for w in exclusions["table_identifier_headers"]}
         self.ordinal_words = {w.casefold() for w in vocabulary.ordinal_words} | {"last", "latter", "former", "next"}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -135,6 +143,7 @@ class StatisticFinder:
         inside_names = [
             (span.start_char, span.end_char) for key in self.excluding_span_keys for span in doc.spans.get(key, [])
         ]
+        prepared = getattr(doc._, "prepared", None)
         candidates: list[Figure] = []
         for match in grammar.finditer(text):
             quantity = grammar.parse_match(match)
@@ -143,10 +152,18 @@ class StatisticFinder:
             start, end = quantity.start, quantity.end
             if _overlaps(start, end, blocked) or _within(start, end, inside_names):
                 continue
+            cell = cell_of(prepared, start)
+            if cell is not None:
+                if in_identifier_column(prepared, cell, self.identifier_headers):
+                    continue  # "No." | 1 | 2 | 3: the rows' numbers
+                unit = header_unit(prepared, cell, grammar) if _plain_number(quantity) else None
+                if unit is not None:
+                    quantity = with_header_unit(quantity, unit)  # "(USD billion)" | 8.1
             figure = Figure(quantity, start, end, match.start(), quantity.form)
             candidates.append(_without_prepositional_qualifier(doc, figure))
         candidates = self._join_ranges(doc, candidates)
-        figures = [figure for figure in candidates if self._is_statistic(doc, figure, candidates)]
+        kept = {figure.start_char for figure in candidates if self._is_statistic(doc, figure, candidates)}
+        figures = [figure for figure in candidates if _stands_with_its_range(figure, candidates, kept)]
         figures = _link_equivalents(text, figures)
         doc.spans[self.span_key] = [span for span in (_span_of(doc, figure) for figure in figures) if span is not None]
         return doc
@@ -226,14 +243,20 @@ class StatisticFinder:
                 return False
             if self._is_pronoun_one(figure, span, before, before2, after):
                 return False
-            if self._points_back(quantity, before):
+            if self._points_back(quantity, before) or self._names_again(doc, quantity, span, before):
                 return False
+            if quantity.form == "digits" and re.match(r"0\d", quantity.text):
+                return False  # "Law 02-03", "Code 07": a number written with a leading zero is a code
         if quantity.form == "ratio" and self._is_duration(after_tokens):
             return False  # "5 in 12 months"
         if quantity.form == "fraction" and before is not None and before.lower_ in self.ordinal_words:
             return False  # "the second half of 2020" is a period
         if quantity.form == "fraction" and after is not None and after.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}:
             return False  # "followed by a third session": an ordinal
+        if quantity.form == "fraction" and after is not None and after.lower_ == "of":
+            part_of = [t for t in after_tokens[1:] if t.lower_ not in {"a", "an", "the", "that", "this"}]
+            if self._is_duration(part_of):
+                return False  # "half of the year", "a quarter of a century": a stretch of time
         return True
 
     def _tokens_after(self, doc: Doc, span: Span, figure: Figure, figures: list[Figure]) -> list[Token]:
@@ -310,6 +333,31 @@ class StatisticFinder:
         if quantity.text.casefold() not in self.anaphoric_numbers or before is None:
             return False
         return before.lower_ in self.anaphoric_determiners
+
+    def _names_again(self, doc: Doc, quantity: Quantity, span: Span, before: Token | None) -> bool:
+        """"jointly owned by the three countries" once three countries are named: a definite number
+        counting a kind of thing the report names (countries, organisations) points back at those
+        already named when there are at least as many of them before it."""
+        if before is None or before.lower_ not in self.anaphoric_determiners or quantity.form != "words":
+            return False
+        noun = doc[span.end] if span.end < len(doc) else None
+        key = self.named_kinds.get(noun.lower_) if noun is not None else None
+        if key is None:
+            return False
+        named = {e.kb_id_ or e.text.casefold() for e in doc.spans.get(key, []) if e.end_char <= span.start_char}
+        return len(named) >= quantity.value
+
+
+def _plain_number(quantity: Quantity) -> bool:
+    """Digits with no unit or scale of their own ("8.1", "18,400"): a table header may state them."""
+    return quantity.form == "digits" and quantity.unit == "count" and quantity.scale == 1.0
+
+
+def _stands_with_its_range(figure: Figure, figures: list[Figure], kept: set[int]) -> bool:
+    """A range stands or falls as one: "Articles 3-5" and "Law 02-03" name, "six to eight months" lasts."""
+    if figure.range_id is None:
+        return figure.start_char in kept
+    return all(other.start_char in kept for other in figures if other.range_id == figure.range_id)
 
 
 def _without_prepositional_qualifier(doc: Doc, figure: Figure) -> Figure:

@@ -14,7 +14,9 @@ Each span of `doc.spans["strategy"]` is one mention of a name, the range left
 out: `label_` is the kind, `id_` the rule that found it, `span._.strategy_years`
 the `YearRange` (or None), `span._.strategy_status` the status the text gives and
 `span._.strategy_generic` whether the name has only generic words ("the action
-plan (2019-2022)", which may point back at a named plan of the same years).
+plan (2019-2022)", which may point back at a named plan of the same years) and
+`span._.strategy_alias_of` the span of the name this one is another name of
+("..., commonly referred to as the “Special Act”").
 """
 
 from __future__ import annotations
@@ -22,24 +24,29 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pipeline.components.strategy_finder.aliases import link_aliases
 from pipeline.components.strategy_finder.candidate import Candidate, without_overlaps
 from pipeline.components.strategy_finder.descriptive import (
     descriptive_bounds,
     descriptive_end,
 )
 from pipeline.components.strategy_finder.names import (
+    head_first_name,
     name_limit,
-    quoted_titles,
     title_name,
-    titled_year_before,
 )
 from pipeline.components.strategy_finder.patterns import (
     compile_known_names,
     compile_matchers,
 )
+from pipeline.components.strategy_finder.quoted import quoted_before_head, quoted_titles
 from pipeline.components.strategy_finder.ranges import RangeAttacher, YearRanges
 from pipeline.components.strategy_finder.selection import Selection
 from pipeline.components.strategy_finder.status import status_cues, status_of
+from pipeline.components.strategy_finder.title_years import (
+    titled_year_before,
+    year_first_title,
+)
 from pipeline.components.strategy_finder.tokens import longest_first
 from pipeline.components.strategy_finder.vocabulary import Vocabulary
 from pipeline.rules import load_rules
@@ -48,12 +55,13 @@ SPAN_KEY = "strategy"
 YEARS_ATTR = "strategy_years"
 STATUS_ATTR = "strategy_status"
 GENERIC_ATTR = "strategy_generic"
+ALIAS_ATTR = "strategy_alias_of"
 
-for _attr in (YEARS_ATTR, STATUS_ATTR, GENERIC_ATTR):
+for _attr in (YEARS_ATTR, STATUS_ATTR, GENERIC_ATTR, ALIAS_ATTR):
     if not Span.has_extension(_attr):
         Span.set_extension(_attr, default=None)
 
-__all__ = ["GENERIC_ATTR", "SPAN_KEY", "STATUS_ATTR", "YEARS_ATTR", "StrategyFinder", "Vocabulary"]
+__all__ = ["ALIAS_ATTR", "GENERIC_ATTR", "SPAN_KEY", "STATUS_ATTR", "YEARS_ATTR", "StrategyFinder", "Vocabulary"]
 
 
 @Language.factory(
@@ -114,21 +122,27 @@ class StrategyFinder:
         for match_id, start, end in self.matchers.name_cores(doc):
             cores.setdefault(doc.vocab.strings[match_id], []).append((start, end))
         candidates = self._title_candidates(doc, cores.get("title", []), ranges)
+        candidates += self._head_first_candidates(doc, cores.get("head_first", []), ranges)
         candidates += self._titled_year_candidates(doc, cores.get("titled_year", []), ranges)
         candidates += self._quoted_candidates(doc, ranges)
+        candidates += self._quoted_before_head_candidates(doc, ranges)
         candidates += self._known_candidates(doc, ranges)
         candidates += self._descriptive_candidates(doc, cores.get("lowercase", []), ranges, candidates)
         accepted = [c for c in without_overlaps(candidates) if self.selection.keep(doc, c)]
+        link_aliases(doc, self.matchers.aliases, accepted, self.vocab)
         cues = status_cues(doc, self.matchers)
-        spans = []
+        spans: dict[int, Span] = {}
         for candidate in sorted(accepted, key=lambda c: c.start):
             span = Span(doc, candidate.start, candidate.end, span_id=candidate.rule,
                         label=candidate.kind or self.vocab.kind_of(doc[candidate.start:candidate.end]))
             span._.set(YEARS_ATTR, candidate.years)
             span._.set(STATUS_ATTR, status_of(doc, candidate, cues, accepted))
             span._.set(GENERIC_ATTR, self.selection.generic(doc, span))
-            spans.append(span)
-        doc.spans[self.span_key] = spans
+            spans[id(candidate)] = span
+        for candidate in accepted:
+            if candidate.alias_of is not None:
+                spans[id(candidate)]._.set(ALIAS_ATTR, spans[id(candidate.alias_of)])
+        doc.spans[self.span_key] = list(spans.values())
         return doc
 
     def _title_candidates(self, doc: Doc, cores: list[tuple[int, int]], ranges: YearRanges) -> list[Candidate]:
@@ -139,6 +153,26 @@ class StrategyFinder:
             if bounds is None:
                 continue
             candidate = Candidate(*bounds, "title_name")
+            year_first = year_first_title(doc, candidate.start, self.vocab, ranges.covers)
+            if year_first is not None and not year_first.owned and self.selection.generic(doc, doc[slice(*bounds)]):
+                year_first = None  # "the 2016 Strategy" points back at a named one, dated by its adoption
+            if year_first is not None:  # "the 2050 Strategy for the Blue Pacific Continent"
+                candidate.start = year_first.start
+            self.attacher.attach(doc, candidate, ranges, name_limit(doc, candidate.start, self.vocab), title=True)
+            if year_first is not None and candidate.years is None and self.vocab.kind_of(
+                    doc[candidate.start:candidate.end]) != "law":  # a law's year is its enactment, no period
+                candidate.years = year_first.years
+            candidates.append(candidate)
+        return candidates
+
+    def _head_first_candidates(self, doc: Doc, cores: list[tuple[int, int]], ranges: YearRanges) -> list[Candidate]:
+        """Names opened by their head word ("Lex Ukraine"), each with its range."""
+        candidates = []
+        for core_start, core_end in longest_first(cores):
+            bounds = head_first_name(doc, core_start, core_end, self.vocab)
+            if bounds is None:
+                continue
+            candidate = Candidate(*bounds, "head_first_name", kind=self.vocab.head_first[doc[core_start].lower_])
             self.attacher.attach(doc, candidate, ranges, name_limit(doc, candidate.start, self.vocab), title=True)
             candidates.append(candidate)
         return candidates
@@ -172,6 +206,19 @@ class StrategyFinder:
         for start, end, chain_end in quoted_titles(doc, self.vocab):
             candidate = Candidate(start, end, "quoted_title")
             self.attacher.attach_inside_quotes(doc, candidate, chain_end, ranges)
+            candidates.append(candidate)
+        return candidates
+
+    def _quoted_before_head_candidates(self, doc: Doc, ranges: YearRanges) -> list[Candidate]:
+        """A quoted title before a lowercase head ("the “Mexico Embraces You” programme"): the title is the name."""
+        candidates = []
+        for start, end, head in quoted_before_head(doc, self.vocab):
+            probe = Candidate(start, head + 1, "quoted_name")  # the range follows the head: "... programme (2020-2023)"
+            self.attacher.attach(doc, probe, ranges, doc[start].sent.end, title=False)
+            candidate = Candidate(start, end, "quoted_name", kind=self.vocab.kind_of([doc[head]]))
+            if probe.end == head + 1:
+                candidate.years = probe.years
+                candidate.range_start, candidate.range_end = probe.range_start, probe.range_end
             candidates.append(candidate)
         return candidates
 

@@ -9,6 +9,7 @@ from pipeline.extract.countries import extract_countries
 from pipeline.extract.location import attribute_locations
 from pipeline.extract.metadata import extract_metadata
 from pipeline.extract.organisations import extract_organisations
+from pipeline.extract.speaker_countries import settle_speaker_countries
 from pipeline.extract.speakers import extract_speakers
 from pipeline.extract.statistics import extract_statistics
 from pipeline.extract.strategies import extract_strategies
@@ -18,6 +19,7 @@ Extractor = Callable[[ExtractionContext], None]
 # Order matters: later extractors read what earlier ones found (speakers link organisations).
 EXTRACTORS: tuple[Extractor, ...] = (
     extract_countries,
+    settle_speaker_countries,  # a turn's country, read by the organisations and strategies below
     extract_organisations,
     extract_strategies,
     extract_statistics,

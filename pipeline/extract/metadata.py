@@ -102,6 +102,19 @@ def meeting_date(context: ExtractionContext) -> str | None:
     return None
 
 
+def _phrase_end(
+    context: ExtractionContext, end_pattern: re.Pattern[str], mentions: list[MentionRow], start: int, limit: int
+) -> int:
+    """Where an organiser phrase ends: at its first phrase end that stands inside no organisation's name
+    ("organised by the International Organization for Migration (IOM) and the ILO under ..." does not end
+    at the "for" of a name, and "the General Inspectorate (GIM) of the Ministry ..." ends at "of")."""
+    for stop in end_pattern.finditer(context.prepared.text, start, limit):
+        at = context.prepared.to_original(stop.start(), stop.start() + 1)[0]
+        if not any(mention.start_char < at < mention.end_char for mention in mentions):
+            return stop.start()
+    return limit
+
+
 def find_organiser(context: ExtractionContext) -> str | None:
     """Names of the organisations right after the first organiser cue that names any, joined by "; "."""
     rules = load_rules(RULES_FILE)
@@ -120,8 +133,7 @@ def find_organiser(context: ExtractionContext) -> str | None:
     for cue in cue_pattern.finditer(text):
         paragraph_end = text.find("\n", cue.end())
         limit = len(text) if paragraph_end < 0 else paragraph_end
-        stop = end_pattern.search(text, cue.end(), limit)
-        phrase_end = stop.start() if stop else limit
+        phrase_end = _phrase_end(context, end_pattern, mentions, cue.end(), limit)
         if phrase_end <= cue.end():
             continue
         start, end = context.prepared.to_original(cue.end(), phrase_end)

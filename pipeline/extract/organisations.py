@@ -22,8 +22,10 @@ from collections import Counter, defaultdict
 from spacy.tokens import Span
 
 from pipeline.components.organisations import ENTRIES_EXTENSION, INTERNAL_UNIT, SPAN_KEY
+from pipeline.components.organisations.parenthesised_names import RULE as PARENTHESISED_NAME
 from pipeline.extract.context import ExtractionContext
 from pipeline.models import OrganisationRow
+from pipeline.normalise.acronyms import looks_like_short_form
 from pipeline.normalise.organisations import (
     UNRESOLVED_COUNTRY,
     OrganisationEntry,
@@ -58,9 +60,16 @@ def extract_organisations(context: ExtractionContext) -> None:
 def _row(doc_id: str, key: str, mentions: list[tuple[Span, int]], entry: OrganisationEntry | None) -> OrganisationRow:
     own = [span for span, _ in mentions if span.label_ != INTERNAL_UNIT]
     surfaces = [clean_surface(span.text) for span in own]
-    defined = [span.text for span in own if span.id_ == "acronym_definition" and is_acronym_form(span.text)]
-    acronym = choose_acronym(surfaces, defined)
-    name = best_name(surfaces) or (entry.name if entry else None) or acronym
+    known = entry.acronym_forms if entry else ()
+    defined = [span.text for span in own if span.id_ == "acronym_definition" and (
+        is_acronym_form(span.text, known) or _defined_short_form(span)
+    )]
+    acronym = choose_acronym(surfaces, defined, known)
+    # the report's own words first: a name it gives in parentheses ("(Servicio Nacional de Migración)") is a
+    # translation, used only when the report has no other
+    written = [clean_surface(span.text) for span in own if span.id_ != PARENTHESISED_NAME]
+    written = [surface for surface in written if surface not in defined]
+    name = best_name(written, known) or best_name(surfaces, known) or (entry.name if entry else None) or acronym
     if name is None:  # only units were named, of a body the gazetteer does not know
         name = clean_surface(mentions[0][0].text)
     _, country = split_key(key)
@@ -79,15 +88,27 @@ def _row(doc_id: str, key: str, mentions: list[tuple[Span, int]], entry: Organis
     )
 
 
+def _defined_short_form(span: Span) -> bool:
+    """ "(HRD Korea)" after "Human Resources Development Service of Korea": a short form of two words."""
+    doc = span.doc
+    return (
+        looks_like_short_form(span.text) and span.start >= 1 and doc[span.start - 1].text == "("
+        and span.end < len(doc) and doc[span.end].text == ")"
+    )
+
+
 def _count_mentions(mentions: list[tuple[Span, int]]) -> int:
     """How often the report refers to the organisation. mentions.csv has every span, but a unit written next to
     its parent ("IOM Regional office") and an acronym defined next to its long form ("Quaker United Nations
     Office (QUNO)") are one reference each."""
     spans = [span for span, _ in mentions]
     starts_after = {span.end for span in spans}
+    translated_ends = {span.end for span in spans if span.id_ == PARENTHESISED_NAME}
     count = 0
     for span in spans:
         doc = span.doc
+        if span.id_ == PARENTHESISED_NAME:
+            continue  # "National Migration Service (Servicio Nacional de Migración)": one reference
         if span.label_ == INTERNAL_UNIT and any(
             other is not span and other.label_ != INTERNAL_UNIT and (
                 0 <= span.start - other.end <= 1 or 0 <= other.start - span.end <= 3
@@ -95,10 +116,16 @@ def _count_mentions(mentions: list[tuple[Span, int]]) -> int:
             for other in spans
         ):
             continue
-        if span.start >= 1 and doc[span.start - 1].text == "(" and span.start - 1 in starts_after and (
+        if span.start >= 1 and doc[span.start - 1].text == "(" and any(
+            0 <= span.start - 1 - end <= 3 for end in starts_after
+        ) and span.end < len(doc) and doc[span.end].text == ")":
+            # "Quaker United Nations Office (QUNO)", "NCCM (National Council for ...)", "Human Resources
+            # Development Service of Korea (HRD Korea)": one reference
+            continue
+        if span.start >= 1 and doc[span.start - 1].text == "," and span.start - 1 in translated_ends and (
             span.end < len(doc) and doc[span.end].text == ")"
         ):
-            continue  # "Quaker United Nations Office (QUNO)", "NCCM (National Council for ...)": one reference
+            continue  # "National Migration Service (Servicio Nacional de Migración, SNM)": one reference
         count += 1
     return count
 
@@ -108,8 +135,9 @@ def _settle_countries(context: ExtractionContext, spans: list[Span]) -> list[str
 
     An acronym or a short form stands for the body named before it, so it takes that mention's country
     ("AFAD" in a sentence about Syrians is still Türkiye's AFAD). Other mentions take the speaker's, else
-    the sentence's or paragraph's country; failing that, the nearest mention of the same body's, and
-    failing that, the country the report is about, when one clearly is (`_report_country`)."""
+    the sentence's or paragraph's country; failing that, a mention in the front matter takes the host's
+    (`_front_matter_country`), and any other the nearest mention of the same body's, and failing that, the
+    country the report is about, when one clearly is (`_report_country`)."""
     keys = [span.kb_id_ for span in spans]
     free = _free_countries(context, spans)
     unresolved = [index for index, span in enumerate(spans) if split_key(span.kb_id_)[1] == UNRESOLVED_COUNTRY]
@@ -131,6 +159,11 @@ def _settle_countries(context: ExtractionContext, spans: list[Span]) -> list[str
             keys[index] = f"{split_key(keys[index])[0]}@{found}"
         else:
             pending.append(index)
+    host_country = _front_matter_country(context) if pending else None
+    if host_country is not None:
+        for index in [index for index in pending if _in_front_matter(context, spans[index])]:
+            keys[index] = f"{split_key(keys[index])[0]}@{host_country}"
+            pending.remove(index)
     settled = list(keys)
     report_country = _report_country(context, list(context.doc.spans.get("country", []))) if pending else None
     for index in pending:
@@ -140,8 +173,30 @@ def _settle_countries(context: ExtractionContext, spans: list[Span]) -> list[str
     return settled
 
 
+def _in_front_matter(context: ExtractionContext, span: Span) -> bool:
+    body_start = context.layout.body_start
+    return body_start is not None and context.original_offsets(span)[0] < body_start
+
+
+def _front_matter_country(context: ExtractionContext) -> str | None:
+    """The country the front matter names outside the title, when it names one ("Chișinău, Republic of
+    Moldova — 6 March 2025"): the host, whose bodies the front matter names without their country
+    ("Organised by the General Inspectorate for Migration of the Ministry of Internal Affairs")."""
+    body_start = context.layout.body_start
+    if body_start is None:
+        return None
+    title = context.layout.title_span
+    found = set()
+    for country in context.doc.spans.get("country", []):
+        start, end = context.original_offsets(country)
+        if start >= body_start or (title is not None and title[0] <= start and end <= title[1]):
+            continue
+        found.add(country.kb_id_)
+    return found.pop() if len(found) == 1 else None
+
+
 # Span rules whose mention stands for a body the report named before it.
-_STANDS_FOR_NAMED = frozenset({"acronym", "short_form"})
+_STANDS_FOR_NAMED = frozenset({"acronym", "short_form", PARENTHESISED_NAME})
 
 
 def _nearest_country(spans: list[Span], keys: list[str], index: int, earlier_only: bool = False) -> str | None:
@@ -227,7 +282,11 @@ def _context_country(context: ExtractionContext, span: Span, countries: list[Spa
         counts = Counter(c.kb_id_ for c in countries if scope.start <= c.start and c.end <= scope.end)
         if counts:
             iso3, count = counts.most_common(1)[0]
-            return iso3 if count * 2 > sum(counts.values()) else None
+            if count * 2 > sum(counts.values()):
+                return iso3
+            if len(counts) > 1 and count == counts.most_common(2)[1][1]:
+                continue  # a tie in the sentence ("from Iran ... undocumented Afghans"): the paragraph decides
+            return None
     return None
 
 

@@ -9,10 +9,13 @@ no body but the title does ("Deputy Minister of Interior, Government of Albania"
 linked to the organisation row of that body with the speaker's country, if the report has one
 (ministry-of-interior@ALB); no row is ever made from a title.
 
+A turn's country is the layout's, settled before the other extractors run
+(pipeline/extract/speaker_countries.py).
+
 Prose names a speaker by honorific and surname ("Ms. El-Yassir opened Roundtable 1"), by honorific
 and full name, or by full name alone; each such reference to a person who has an introduction line
 becomes a `speaker` mention whose `normalized` is the person_id. Nobody is made a speaker from
-prose alone.
+prose alone. A speaker introduced without an honorific gets the one prose gives them ("Mr. Nowak").
 """
 
 from __future__ import annotations
@@ -69,7 +72,7 @@ def extract_speakers(context: ExtractionContext) -> None:
                 speaker_id=turn.speaker_id,
                 person_id=turn.person_id,
                 name=turn.name,
-                honorific=turn.honorific,
+                honorific=turn.honorific or honorific_in_prose(context.prepared.original, turn),
                 role=turn.role,
                 organisation=organisation,
                 org_id=org_id,
@@ -83,6 +86,17 @@ def extract_speakers(context: ExtractionContext) -> None:
     _add_speaker_mentions(context, turns)
 
 
+def honorific_in_prose(text: str, turn: SpeakerTurn) -> str | None:
+    """The honorific the report gives a speaker introduced without one: "Mr." from "Mr. Nowak said ..."
+    after the line "Tomasz Nowak, Deputy Director, Office for Foreigners (UdSC), Poland"."""
+    rules = introduction_rules()
+    names = "|".join(re.escape(form) for form in (turn.name, surname(turn.name)))
+    found = re.compile(rf"(?<![\w.])(?P<honorific>{rules.honorific.pattern})(?:{names})(?![\w-])").search(
+        text, turn.intro_end
+    )
+    return re.sub(r"\s+", " ", found.group("honorific").strip()) if found else None
+
+
 def organisation_of(turn: SpeakerTurn, org_mentions: Iterable[MentionRow], original: str) -> MentionRow | None:
     """The organisation mention a turn's introduction ties its speaker to: the most specific body.
 
@@ -92,10 +106,11 @@ def organisation_of(turn: SpeakerTurn, org_mentions: Iterable[MentionRow], origi
     "Senior Advisor for the IOM Regional Office"). A body in a post's subject ("Deputy Director for
     UN & Human Rights, Ministry of Foreign Affairs") thus gives way to the organisation part.
     """
+    post_start, post_end = _post_region(turn)
     in_post = [
         mention
         for mention in org_mentions
-        if turn.name_end <= mention.start_char < turn.intro_end and mention.end_char <= turn.intro_end
+        if post_start <= mention.start_char < post_end and mention.end_char <= post_end
     ]
 
     def starts_in(spans: tuple[tuple[int, int], ...]) -> list[MentionRow]:
@@ -106,6 +121,14 @@ def organisation_of(turn: SpeakerTurn, org_mentions: Iterable[MentionRow], origi
         if candidates:
             return candidates[0]
     return None
+
+
+def _post_region(turn: SpeakerTurn) -> tuple[int, int]:
+    """Where a turn's post stands: after the name, or before it ("Speaking for the IOM Mission in Libya, Mr. X")."""
+    before = [start for start, _ in turn.post_spans if start < turn.name_start]
+    if before:
+        return min(before), max(end for _, end in turn.post_spans)
+    return turn.name_end, turn.intro_end
 
 
 def _body_key(name: str) -> str:

@@ -12,12 +12,20 @@ A year counts for a figure when the sentence ties them together:
   or belongs to a clause that governs the figure's clause or comes before it in a coordination
   ("took up jobs abroad in 2023, of whom about 8 per cent were women") - in both cases only
   when the figure's clause is in the past: "..., and more than 2,000 workers leave every day" is
-  about now, not 2023.
-A year in another clause does not count ("has 3.86 million IDPs, and in 2023 alone some 28,000
-households ...": the 3.86 million has no year), nor one in a participle of its own ("the Policy,
+  about now, not 2023;
+- the year is in a clause the figure's clause runs alongside: after a semicolon ("... in 2024;
+  38 per cent of trainees were women") or opened by "while", in the past; or in a verb that shares
+  the figure as subject ("1.3 million returned or were forced to return ... in 2025"); or the
+  figure restates one that has it ("US$ 11.8 billion in 2023, equivalent to 8 per cent of GDP");
+- the money is sought by an annual appeal or budget whose title closes with the year ("The
+  Response Plan 2025 seeks US$ 2.4 billion").
+"mid-2023" is 2023, and a span between two dates of one year ("between January and July 2025")
+is a point in that year. A year in another clause does not count ("has 3.86 million IDPs, and
+in 2023 alone some 28,000 households ...": the 3.86 million has no year), nor one in a participle of its own ("the Policy,
 adopted in 2016, ... 29 offices"), nor the edge of a period ("since 2019", "Since the outbreak of
 conflict in April 2023"). "That year", "the same year" and "by the end of the year" stand for
-the last year named before (in the sentence; for "that year" also the sentence before). A stated
+the last year named before (in the sentence; for "that year" also the sentence before); "the
+same period" too, when the last time named is one year and not a period. A stated
 change ("down 70%") takes only a year of its own phrase or right after it: it compares years.
 A figure in a table cell with no year from these rules takes the one year its cell states, else
 the one its column header states, else its row header's ("2019-2022" states no one year).
@@ -60,6 +68,11 @@ class YearRules:
     own_time_words: frozenset[str]  # a clause with one of these keeps its own time ("since", "now")
     relative_years: tuple[str, ...]  # "last year", "this year"
     months: frozenset[str]
+    year_part_prefixes: tuple[str, ...] = ()  # "mid-2023"
+    date_range_joiners: frozenset[str] = frozenset()  # "between January and July 2025"
+    restating_words: frozenset[str] = frozenset()  # "equivalent to 8 per cent of GDP"
+    parallel_clause_marks: frozenset[str] = frozenset()  # "..., while 558 people died"
+    annual_title_words: tuple[str, ...] = ()  # "Response Plan 2025 seeks US$ 2.4 billion"
 
 
 @dataclass(frozen=True)
@@ -161,6 +174,25 @@ class Clauses:
                     return False
         return True
 
+    def shares_subject(self, clause: Token, other: Token, figure: Token) -> bool:
+        """Is `other` a verb coordinated with the clause that takes the figure, the clause's subject,
+        as its own ("1.3 million Afghans returned or were forced to return ... between January and
+        July 2025")?"""
+        if other.dep_ != "conj" or other.head.i != clause.i or any(c.dep_ in _SUBJECTS for c in other.children):
+            return False
+        return any(c.dep_ in _SUBJECTS and self.governs(c, figure) for c in clause.children)
+
+    def runs_alongside(self, year: Token, year_clause: Token, clause: Token, figure: Token) -> bool:
+        """Does the clause run alongside the year's earlier clause in the past: right after a
+        semicolon that follows the year ("... in the first nine months of 2024; 38 per cent of
+        trainees were women"), or opened by "while" ("..., while at least 558 people died")?"""
+        if year_clause.tag_ not in _PAST_TAGS:
+            return False
+        if sum(1 for t in self.sent.doc[year.i + 1 : figure.i] if t.text == ";") == 1:
+            return True
+        marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in self.rules.parallel_clause_marks]
+        return bool(marks) and year.i < marks[0].i
+
     def opens_sentence(self, mention: YearMention) -> bool:
         """"In 2019, ...", "As of 13 June 2024, ...": a year phrase before the main clause."""
         clause = self.clause_of(mention.token)
@@ -184,21 +216,36 @@ def year_mentions(
     doc = sent.doc
     found: list[YearMention] = []
     for token in sent:
-        if token.shape_ == "dddd" and 1900 <= int(token.text) <= 2100:
+        year = written_year(token, rules)
+        if year is not None:
             if any(s <= token.idx < e for s, e in taken):
                 continue  # "2000 participants" is a figure
-            found.append(YearMention(token, int(token.text), _year_kind(doc, token, token, rules, taken)))
+            found.append(YearMention(token, year, _year_kind(doc, token, token, rules, taken)))
             continue
         reach = _anaphoric_reach(token, rules)
         if reach is None:
             continue
-        named = [m for m in found if m.kind != "edge"]
-        if not named and reach == "previous sentence":
-            named = [m for m in before if m.kind != "edge"]
+        earlier = found or (before if reach == "previous sentence" else [])
+        if token.lower_ == "year":
+            named = [m for m in found if m.kind != "edge"]
+            if not named and reach == "previous sentence":
+                named = [m for m in before if m.kind != "edge"]
+        else:  # "the same period": only when the last time named is one year
+            named = earlier[-1:] if earlier and earlier[-1].kind != "edge" else []
         if named:
             first = token.doc[token.i - len(_phrase_words(token, rules)) + 1]
             found.append(YearMention(token, named[-1].year, _year_kind(doc, first, token, rules, taken)))
     return found
+
+
+def written_year(token: Token, rules: YearRules) -> int | None:
+    """The year a token writes: "2023", or with a part-of-year prefix "mid-2023"."""
+    text = token.text
+    match = re.fullmatch(r"(?:([^\W\d_]+)[-‐])?(\d{4})", text)
+    if match is None or (match.group(1) and match.group(1).casefold() not in rules.year_part_prefixes):
+        return None
+    year = int(match.group(2))
+    return year if 1900 <= year <= 2100 else None
 
 
 def _phrase_words(token: Token, rules: YearRules) -> list[str]:
@@ -212,12 +259,12 @@ def _phrase_words(token: Token, rules: YearRules) -> list[str]:
 
 
 def _anaphoric_reach(token: Token, rules: YearRules) -> str | None:
-    """How far back "that year" / "the year" may look, if the token ends such a phrase."""
-    if token.lower_ != "year":
+    """How far back "that year" / "the same period" may look, if the token ends such a phrase."""
+    if token.lower_ not in {phrase.split()[-1] for phrase in rules.anaphoric_years}:
         return None
-    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    if following is not None and following.shape_ == "dddd":
-        return None  # "the year 2023" names it
+    following = token.doc[token.i + 1 : token.i + 3]
+    if following and (following[0].shape_ == "dddd" or following[0].lower_ in {"of", "in"} and following[-1].shape_ == "dddd"):
+        return None  # "the year 2023", "the same period of 2023" name it
     words = _phrase_words(token, rules)
     return rules.anaphoric_years[" ".join(words)] if words else None
 
@@ -233,6 +280,8 @@ def _year_kind(doc: Doc, first: Token, year: Token, rules: YearRules, taken: lis
     i = first.i - 1
     while i >= 0 and _is_date_part(doc[i], rules):
         i -= 1  # "in March 2020", "on 11 September 2013"
+    if not anaphoric and _closes_date_range(doc, i, first.i, rules):
+        return "point"  # "between January and July 2025": a span inside the year
     if i < 0 or doc[i].is_sent_end or doc[i].is_punct:
         return "point" if anaphoric else "modifier"
     preceding = " ".join(t.lower_ for t in doc[max(0, i - 3) : i + 1])
@@ -244,6 +293,15 @@ def _year_kind(doc: Doc, first: Token, year: Token, rules: YearRules, taken: lis
     if _inside_period_phrase(year, rules, taken):
         return "edge"  # "Since the outbreak of conflict in Sudan in April 2023"
     return "point" if stated or anaphoric else "modifier"
+
+
+def _closes_date_range(doc: Doc, joiner: int, year: int, rules: YearRules) -> bool:
+    """Is doc[joiner] the "and" / "to" of a span between two dates that the year closes
+    ("between January and July 2025", "from 10 to 12 June 2025")?"""
+    if joiner < 1 or joiner >= year - 1 or doc[joiner].lower_ not in rules.date_range_joiners:
+        return False
+    start = doc[joiner - 1]
+    return start.lower_ in rules.months or (start.like_num and len(start) <= 2)
 
 
 def _is_date_part(token: Token, rules: YearRules) -> bool:
@@ -310,6 +368,8 @@ def _sentence_years(
     for span in members:
         start = span._.figure.start_char
         year = _modifier_year(span, mentions, clauses)
+        if year is None:
+            year = _annual_title_year(span, mentions, clauses, rules)
         if year is not None:
             result[start] = year
             continue
@@ -319,7 +379,11 @@ def _sentence_years(
             claimed.setdefault(clauses.clause_of(span.root).i, set()).add(own[0].token.i)
             continue
         clause = clauses.clause_of(span.root)
-        same = [m for m in points if clause_of_year[m.token.i].i == clause.i and anchored[m.token.i] is None]
+        same = [
+            m for m in points
+            if anchored[m.token.i] is None
+            and (clause_of_year[m.token.i].i == clause.i or clauses.shares_subject(clause, clause_of_year[m.token.i], span.root))
+        ]
         following = _following(span, members, same)
         if following is not None:
             result[start] = following.year
@@ -327,6 +391,10 @@ def _sentence_years(
             continue
         if start in changes:
             continue  # a change compares years: only a year of its own phrase or right after it
+        restated = _restated_figure(span, members, clauses, rules)
+        if restated is not None and restated._.figure.start_char in result:
+            result[start] = result[restated._.figure.start_char]  # "..., equivalent to 8 per cent of GDP"
+            continue
         taken_before = claimed.get(clause.i, set())
         earlier = [m for m in same if m.token.idx < span._.figure.match_start and m.token.i not in taken_before]
         if earlier:
@@ -338,11 +406,63 @@ def _sentence_years(
             and anchored[m.token.i] is None
             and clause_of_year[m.token.i].i != clause.i
             and (clauses.opens_sentence(m) and (clause.i == clauses.root.i or clauses.can_share_year(clause))
-                 or clauses.governs(clause_of_year[m.token.i], clause) and clauses.can_share_year(clause))
+                 or (clauses.governs(clause_of_year[m.token.i], clause) or clauses.runs_alongside(m.token, clause_of_year[m.token.i], clause, span.root))
+                 and clauses.can_share_year(clause))
         ]
         if scoping:
             result[start] = scoping[-1].year
     return result
+
+
+def _restated_figure(span: Span, members: list[Span], clauses: Clauses, rules: YearRules) -> Span | None:
+    """The figure before this one in its clause that it restates, when it hangs from a restating
+    word on its way to the clause ("US$ 11.8 billion in 2023, equivalent to roughly 8 per cent of GDP")."""
+    clause = clauses.clause_of(span.root)
+    token = span.root
+    while token.i != clause.i and token.head.i != token.i:
+        token = token.head
+        if token.lower_ in rules.restating_words or token.lemma_.casefold() in rules.restating_words:
+            before = [
+                other for other in members
+                if other._.figure.end_char <= span._.figure.match_start and clauses.clause_of(other.root).i == clause.i
+            ]
+            return before[-1] if before else None
+    return None
+
+
+def _annual_title_year(span: Span, mentions: list[YearMention], clauses: Clauses, rules: YearRules) -> int | None:
+    """Money sought or spent by an annual appeal or budget whose title closes with a year ("The
+    Humanitarian Needs and Response Plan 2025 seeks US$ 2.4 billion"): the subject of the figure's
+    clause holds the title."""
+    if span._.figure.quantity.unit in {"count", "percent"}:
+        return None
+    clause = clauses.clause_of(span.root)
+    subjects = [c for c in clause.children if c.dep_ in _SUBJECTS]
+    for mention in mentions:
+        year = mention.token
+        if mention.kind != "modifier" or not any(clauses.governs(s, year) for s in subjects):
+            continue
+        path = [a for a in year.ancestors if any(clauses.governs(s, a) for s in subjects)]
+        if any(a.pos_ in _VERBS for a in path):
+            continue  # "..., which brings together 48 organisations in 2025": a clause of its own
+        following = year.doc[year.i + 1] if year.i + 1 < len(year.doc) else None
+        if following is not None and following.is_title and not following.is_punct:
+            continue  # the year does not close the title
+        title = _title_before(year)
+        if any(re.search(rf"\b{re.escape(words)}\b", title) for words in rules.annual_title_words):
+            return mention.year
+    return None
+
+
+def _title_before(year: Token) -> str:
+    """The capitalised title a year closes ("Migrant Response Plan for the Horn of Africa and Yemen"), lowercased."""
+    words: list[str] = []
+    for token in reversed(year.doc[year.sent.start : year.i]):
+        if token.is_title or token.is_upper or (token.is_lower and token.is_stop and words):
+            words.append(token.lower_)
+            continue
+        break
+    return " ".join(reversed(words))
 
 
 def _figure_phrase(span: Span) -> list[Token]:
@@ -370,8 +490,8 @@ def _modifier_year(span: Span, mentions: list[YearMention], clauses: Clauses) ->
     ancestors = set()
     token = span.root
     for _ in range(5):
-        if token.head.i == token.i:
-            break
+        if token.head.i == token.i or token.head.pos_ in _VERBS:
+            break  # a noun beyond a verb ("the Plan 2024, which brings together 30 partners") is another clause's
         token = token.head
         ancestors.add(token.i)
     clause = clauses.clause_of(span.root)

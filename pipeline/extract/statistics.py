@@ -17,10 +17,11 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.components.statistic_tables import cell_of, label_offsets
 from pipeline.extract.context import ExtractionContext
 from pipeline.extract.statistic_years import YearRules, assign_years
 from pipeline.models import StatisticRow
-from pipeline.normalise.numbers import stated_change_disagreement
+from pipeline.normalise.numbers import quantity_grammar, stated_change_disagreement
 from pipeline.rules import load_rules
 
 CONTEXT_RULES = "statistics/context.yaml"
@@ -56,6 +57,11 @@ class ContextRules:
                 own_time_words=frozenset(str(w).casefold() for w in data["own_time_words"]),
                 relative_years=tuple(str(w).casefold() for w in data["relative_years"]),
                 months=frozenset(str(m).casefold() for m in months),
+                year_part_prefixes=tuple(str(w).casefold() for w in data["year_part_prefixes"]),
+                date_range_joiners=frozenset(str(w).casefold() for w in data["date_range_joiners"]),
+                restating_words=frozenset(str(w).casefold() for w in data["restating_words"]),
+                parallel_clause_marks=frozenset(str(w).casefold() for w in data["parallel_clause_marks"]),
+                annual_title_words=tuple(str(w).casefold() for w in data["annual_title_words"]),
             ),
             change_words=change_words,
             change_links=frozenset(str(w).casefold() for w in data["change_links"]),
@@ -99,7 +105,7 @@ def extract_statistics(context: ExtractionContext) -> None:
         measured = change.compared[0] if change and change.compared else range_ends.get(figure.range_id, span)
         if figure.equivalent_of is not None:
             measured = by_start.get(figure.equivalent_of, measured)  # "150 million soms (about US$ 1.8 million)"
-        measure, measure_tokens = measure_of(measured, rules)
+        measure, measure_tokens = table_measure(measured) or measure_of(measured, rules)
         start, end = context.prepared.to_original(figure.start_char, figure.end_char)
         context.add(
             StatisticRow(
@@ -218,6 +224,40 @@ def _base_and_new(compared: list[Span], rules: ContextRules, years: dict[int, in
 
 
 # --- what a figure measures --------------------------------------------------------------------
+
+
+def table_measure(span: Span) -> tuple[str, list[Token]] | None:
+    """A figure in a table cell measures what its row label says ("Personal remittances received,
+    Uzbekistan (USD billion)" | 8.1), or, when the row label only names a country ("Fiji"), what
+    its column header says ("Disaster displacements 2023"); the row label also gives the country."""
+    doc = span.doc
+    prepared = getattr(doc._, "prepared", None)
+    cell = cell_of(prepared, span._.figure.start_char)
+    if cell is None:
+        return None
+    labels = []
+    column, row = prepared.table_header(cell.table_cell)
+    for header in (row, column):
+        offsets = label_offsets(header, quantity_grammar()) if header is not None else None
+        tokens = doc.char_span(*offsets, alignment_mode="expand") if offsets is not None else None
+        if tokens is not None and not (tokens.start < span.end and span.start < tokens.end):
+            labels.append(tokens)
+    countries = [(c.start, c.end) for c in doc.spans.get("country", [])]
+    for label in labels:
+        if not _names_only(label, countries):
+            extra = [t for other in labels if other is not label for t in other]
+            return label.text, list(label) + extra
+    return None
+
+
+def _names_only(label: Span, countries: list[tuple[int, int]]) -> bool:
+    """Does a label only name countries or years ("Fiji", "2023", "Democratic Republic of the Congo")?"""
+    for token in label:
+        if token.is_punct or token.is_stop or token.shape_ == "dddd":
+            continue
+        if not any(start <= token.i < end for start, end in countries):
+            return False
+    return True
 
 
 def measure_of(span: Span, rules: ContextRules) -> tuple[str | None, list[Token]]:

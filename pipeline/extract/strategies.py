@@ -9,7 +9,8 @@ years ("the National Strategy for Migration (2019-2022)" ... "the strategy
 ("workshop on National Migration Strategy development" ... "a new Migration
 Strategy for 2016-2020") or the one longer name named before that holds its words
 ("the ECOWAS Regional Migration Policy (2024–2028)" ... "the draft Regional
-Migration Policy"). The country is decided
+Migration Policy"). A name the text gives as another name of one before it ("...,
+commonly referred to as the “Special Act”") is that strategy. The country is decided
 by `pipeline.extract.strategy_countries`; `country_source` says by which rule.
 """
 
@@ -19,7 +20,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
-from pipeline.components.strategies import GENERIC_ATTR, STATUS_ATTR, YEARS_ATTR
+from pipeline.components.strategies import (
+    ALIAS_ATTR,
+    GENERIC_ATTR,
+    STATUS_ATTR,
+    YEARS_ATTR,
+)
 from pipeline.extract.context import ExtractionContext
 from pipeline.extract.strategy_countries import country_of
 from pipeline.models import StrategyRow
@@ -75,6 +81,7 @@ def _group(spans: list[Span]) -> list[_Strategy]:
         key = strategy_key(span.text)
         strategy = by_identity.setdefault((key, years), _Strategy(key, years))
         strategy.mentions.append(span)
+    _merge_aliases(by_identity)
     for (key, years), undated in list(by_identity.items()):
         if years is not None:
             continue
@@ -104,6 +111,25 @@ def _group(spans: list[Span]) -> list[_Strategy]:
             fuller[0].mentions.extend(undated.mentions)
             del by_identity[(key, years)]
     return sorted(by_identity.values(), key=lambda s: min(span.start for span in s.mentions))
+
+
+def _merge_aliases(by_identity: dict[tuple[str, YearRange | None], _Strategy]) -> None:
+    """Another name of a strategy ("the “Special Act”"), with all its mentions, joins that strategy."""
+    def holding(span: Span) -> tuple[str, YearRange | None] | None:
+        for identity, strategy in by_identity.items():
+            if any((m.start, m.end) == (span.start, span.end) for m in strategy.mentions):
+                return identity
+        return None
+
+    for identity in list(by_identity):
+        alias = by_identity.get(identity)
+        targets = {holding(span._.get(ALIAS_ATTR)) for span in alias.mentions if span._.get(ALIAS_ATTR) is not None} \
+            if alias else set()
+        targets.discard(None)
+        targets.discard(identity)
+        if len(targets) == 1:
+            by_identity[targets.pop()].mentions.extend(alias.mentions)
+            del by_identity[identity]
 
 
 def _status(mentions: list[Span]) -> str | None:

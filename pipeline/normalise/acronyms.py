@@ -10,9 +10,11 @@ long form runs from that word to the parenthesis. Three refinements:
   at word starts is rejected, so "(SNITP)" after an English name is no
   definition;
 - short forms may carry hyphens, dots and a plural "s" ("M-MPTF", "U.N.",
-  "MDAs"), and a long form that is itself in parentheses just before the short
-  form is used as a whole ("Initiative (Khartoum Process) (KP)");
-- the reverse order, "UNMN (UN Network on Migration)", is found the same way.
+  "MDAs") or a word of the long form after the acronym ("HRD Korea"), and a
+  long form that is itself in parentheses just before the short form is used
+  as a whole ("Initiative (Khartoum Process) (KP)");
+- the reverse order, "UNMN (UN Network on Migration)", is found the same way, and so is a long form
+  inside the parenthesis with its short form, "(Servicio Nacional de Migración, SNM)".
 
 Everything here is a pure function of strings; the spaCy component maps the
 character offsets to tokens.
@@ -26,8 +28,9 @@ from functools import cache
 from typing import Literal
 
 _PARENTHESIS = re.compile(r"\(([^()]{1,200})\)")
-# Where a candidate long form cannot reach back beyond: sentence or clause punctuation, other brackets.
-_LONG_FORM_BARRIER = re.compile(r"[.;:!?()\[\]\n]\s|[()\[\]\n]|^")
+# Where a candidate long form cannot reach back beyond: sentence or clause punctuation, other brackets, and
+# a list's ", the" ("the PIF Secretariat, the Pacific Community (SPC)").
+_LONG_FORM_BARRIER = re.compile(r"[.;:!?()\[\]\n]\s|[()\[\]\n]|,\s+the\s|^")
 _WORD = re.compile(r"[^\s]+")
 _SHORT_FORM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.&'’/-]*(?: [A-Za-z0-9][A-Za-z0-9.&'’/-]*)?$")
 
@@ -178,20 +181,64 @@ def _candidate_before(text: str, end: int, short: str) -> tuple[str, int] | None
     return window[first.start():], barrier + first.start()
 
 
+def _definition_inside(inner: str, inner_start: int) -> AcronymDefinition | None:
+    """ "(Servicio Nacional de Migración, SNM)": a long form and its short form, both inside one parenthesis
+    (mostly a name in the body's own language after the report's translation of it)."""
+    long_form, comma, short = inner.rpartition(",")
+    short, long_form = short.strip(), long_form.strip()
+    if not comma or not long_form or not looks_like_acronym(short):
+        return None
+    if match_long_form(short, long_form) != long_form:
+        return None
+    short_start = inner_start + inner.rindex(short)
+    return AcronymDefinition(
+        short=short,
+        short_start=short_start,
+        short_end=short_start + len(short),
+        long=long_form,
+        long_start=inner_start,
+        long_end=inner_start + len(long_form),
+        order="long_short",
+    )
+
+
+def looks_like_short_form(text: str) -> bool:
+    """An acronym, or an acronym and a capitalised word: "HRD Korea" (for "Human Resources Development Service
+    of Korea"). Only a defined short form is read so; elsewhere "UN Women" is a name."""
+    return looks_like_acronym(text) or _acronym_of_short_form(text) is not None
+
+
+def short_form_qualifier(text: str) -> str | None:
+    """ "Korea" of "HRD Korea": the word a two-word short form adds to its acronym, mostly a place."""
+    return text.split()[1] if _acronym_of_short_form(text) is not None else None
+
+
+def _acronym_of_short_form(text: str) -> str | None:
+    """ "HRD" of "HRD Korea": the acronym of a two-word short form whose second word is a capitalised word."""
+    parts = text.split()
+    if len(parts) != 2 or not looks_like_acronym(parts[0]) or looks_like_acronym(parts[1]):
+        return None
+    second = parts[1]
+    if not (second.isalpha() and second[0].isupper() and second[1:].islower() and len(second) > 2):
+        return None
+    return parts[0]
+
+
 def find_definitions(text: str) -> list[AcronymDefinition]:
     """Every acronym definition in a text, in either order, with offsets into the text."""
     definitions: list[AcronymDefinition] = []
     for found in _PARENTHESIS.finditer(text):
         inner = found.group(1).strip()
         inner_start = found.start(1) + (len(found.group(1)) - len(found.group(1).lstrip()))
-        if looks_like_acronym(inner):
-            candidate = _candidate_before(text, found.start(), inner)
+        letters_of = inner if looks_like_acronym(inner) else _acronym_of_short_form(inner)
+        if letters_of is not None:
+            candidate = _candidate_before(text, found.start(), letters_of)
             if candidate is None:
                 continue
             window, window_start = candidate
-            long_form = match_long_form(inner, window)
-            if long_form is None:
-                continue
+            long_form = match_long_form(letters_of, window)
+            if long_form is None or (letters_of != inner and inner.split()[-1] not in long_form.split()):
+                continue  # "HRD Korea" needs its "Korea" in the long form
             long_start = window_start + len(window.rstrip()) - len(long_form)
             definitions.append(
                 AcronymDefinition(
@@ -204,6 +251,10 @@ def find_definitions(text: str) -> list[AcronymDefinition]:
                     order="long_short",
                 )
             )
+            continue
+        inside = _definition_inside(inner, inner_start)
+        if inside is not None:  # "National Migration Service (Servicio Nacional de Migración, SNM)"
+            definitions.append(inside)
             continue
         # "SF (long form)": the word before the parenthesis is the short form.
         previous = re.search(r"(\S+)\s*$", text[: found.start()])

@@ -9,9 +9,10 @@ day an event opens is the date it is known by, and an ISO date cannot hold a ran
 
 Two line shapes carry the date of the document itself:
 
-- a *date line*: a short line that is a date, optionally after a weekday or a place
+- a *date line*: a short line that is a date, optionally after a weekday, a place or a field label
   ("24 March 2021, 09:30 – 13:30 CET", "Thursday, 17 October 2013", "**Kathmandu, 6–7 March 2024**",
-  "Entebbe, Uganda – 20 to 22 February 2024", "Suva and online, 9 April 2024");
+  "Entebbe, Uganda – 20 to 22 February 2024", "Suva and online, 9 April 2024",
+  "Kuala Lumpur, Malaysia · 22–23 October 2024", "**Date:** 14 November 2024, 10:00–16:30");
 - a *dateline*: the place and date a news paragraph opens with ("BANGKOK, 24 November 2023 – Labour
   officials ...", "Ankara, 10-11 December 2012: The meeting ...").
 """
@@ -52,6 +53,7 @@ class _DatePatterns:
     weekday: re.Pattern[str]
     place_connectors: frozenset[str]
     max_place_words: int
+    place_separators: str
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +81,7 @@ def _patterns() -> _DatePatterns:
         weekday=re.compile(rf"^\s*(?:{weekdays})\.?,?\s+", flags),
         place_connectors=frozenset(word.casefold() for word in data["place_connectors"]),
         max_place_words=int(data["max_place_words"]),
+        place_separators="".join(data["place_date_separators"]),
     )
 
 
@@ -108,14 +111,16 @@ def find_dates(text: str) -> list[DateMention]:
 
 
 def is_place_lead(text: str) -> bool:
-    """Whether `text` is a place before a date: "Kathmandu, ", "Entebbe, Uganda – ", "Suva and online, ".
+    """Whether `text` is a place before a date: "Kathmandu, ", "Entebbe, Uganda – ", "Suva and online, ",
+    "Kuala Lumpur, Malaysia · ", "Rabat, Kingdom of Morocco | ", or a field label "Date: ".
 
     Capitalised words (and connectors such as "and", "online"), separated by spaces or commas,
-    ending in a comma, dash or colon; nothing that reads as prose.
+    ending in a separator (`place_date_separators`: comma, dash, colon, middle dot, bar); nothing
+    that reads as prose.
     """
     patterns = _patterns()
     lead = text.strip()
-    if not lead or lead[-1] not in ",–—-:":
+    if not lead or lead[-1] not in patterns.place_separators:
         return False
     words = re.split(r"[\s,]+", lead[:-1].strip(" ,"))
     if not words or len(words) > patterns.max_place_words:

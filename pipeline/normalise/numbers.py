@@ -14,7 +14,8 @@ finder from its context, not here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
 
@@ -28,6 +29,11 @@ DEFAULT_RULES = "statistics/numbers.yaml"
 Form = Literal["digits", "words", "fraction", "ratio"]
 _SPACES = "[ \u00a0\u202f]"
 _GROUP_SEPARATORS = ",\u00a0\u202f "
+
+
+def scaled(number: float, scale: float) -> float:
+    """number x scale without binary noise: "16.9 billion" is 16900000000, not 16899999999.999998."""
+    return float(Decimal(repr(number)) * Decimal(repr(scale)))
 
 
 def _alternatives(words: list[str] | tuple[str, ...]) -> str:
@@ -64,6 +70,8 @@ class NumberVocabulary:
     percentage_point_words: frozenset[str]
     ratio_joiners: tuple[str, ...] = ()
     fraction_preceders: tuple[str, ...] = ()
+    fraction_qualifiers: tuple[str, ...] = ()
+    label_scales: dict[str, float] = field(default_factory=dict)
 
     @classmethod
     def from_rules(cls, data: dict) -> "NumberVocabulary":
@@ -84,6 +92,8 @@ class NumberVocabulary:
             percentage_point_words=frozenset(_fold(p) for p in data.get("percentage_point_words", ())),
             ratio_joiners=tuple(str(j) for j in data.get("ratio_joiners", ())),
             fraction_preceders=tuple(str(p) for p in data.get("fraction_preceders", ())),
+            fraction_qualifiers=tuple(str(q) for q in data.get("fraction_qualifiers", ())),
+            label_scales={str(k).casefold(): float(v) for k, v in (data.get("label_scale_words") or {}).items()},
         )
 
 
@@ -116,10 +126,18 @@ class Quantity:
         return self.unit == "count" and self.scale == 1.0 and self.groups == 0 and self.form in ("digits", "words")
 
     def scaled_by(self, scale: float) -> "Quantity":
-        return replace(self, value=self.number * scale, scale=scale)
+        return replace(self, value=scaled(self.number, scale), scale=scale)
 
     def with_unit(self, unit: str) -> "Quantity":
         return replace(self, unit=unit)
+
+
+@dataclass(frozen=True)
+class LabelUnit:
+    """A unit and scale stated once in a table label for every figure it heads."""
+
+    unit: str  # "count", "percent" or an ISO 4217 code
+    scale: float
 
 
 def decimal_comma_convention(text: str) -> bool:
@@ -155,12 +173,14 @@ class QuantityGrammar:
         fraction_words = _alternation(list(v.fractions))
         counts = _alternation(v.fraction_counts)
         followers = _alternation(v.fraction_followers)
-        # A fraction takes a part of something ("a quarter of", "half the"), or is the size of a
-        # change ("fallen by a third": the empty `fby` group matches only after such a word).
+        # A fraction takes a part of something ("a quarter of", "half the", "half are"), is the size
+        # of a change or one end of a range ("fallen by a third", "between a quarter and a third":
+        # the empty `fby` group matches only after such a word), or is approximated ("roughly
+        # half", "less than half": the `fqual` qualifier) - a quantity in each case.
         preceders = "|".join(rf"(?<=\b(?i:{re.escape(word)}) )" for word in v.fraction_preceders) or "(?!)"
         fraction = (
             rf"\b(?P<fby>{preceders})?(?:(?P<fcount>{counts})[\s-]+)?(?P<fword>{fraction_words})\b"
-            rf"(?(fby)|(?=\s+{followers}\b))"
+            rf"(?(fby)|(?(fqual)|(?=\s+{followers}\b)))"
         )
         attached = "|".join(re.escape(s) for s in sorted(v.attached_scales, key=len, reverse=True))
         money_scale = "|".join(re.escape(s) for s in sorted(v.money_only_scales, key=len, reverse=True))
@@ -174,11 +194,12 @@ class QuantityGrammar:
         single = rf"(?:\d{{1,3}}|{word})"
         ratio = rf"(?<![\w.,])(?P<rnum>{single})\s+(?:{_alternation(v.ratio_joiners)})\s+(?P<rden>{single})\b(?![.,]?\d)"
         qualifier = _alternation(v.qualifiers)
+        fraction_qualifier = _alternation(v.fraction_qualifiers) if v.fraction_qualifiers else "(?!)"
         return (
-            rf"(?P<qualifier>\b{qualifier}\s+)?"
+            rf"(?P<qualifier>\b(?:(?P<fqual>{fraction_qualifier})|{qualifier})\s+)?"
             rf"(?P<body>"
             rf"(?:(?P<cur_pre>{self.currencies.prefix_pattern}){_SPACES}?)?"
-            rf"(?:(?P<ratio>{ratio})|(?P<fraction>{fraction})|(?P<half_scaled>{half_scaled})|(?P<words>{words})|(?P<digits>{digits}))"
+            rf"(?:(?P<ratio>{ratio})|(?P<half_scaled>{half_scaled})|(?P<fraction>{fraction})|(?P<words>{words})|(?P<digits>{digits}))"
             rf"(?:{scale})?"
             rf"(?:{_SPACES}?{percent}|{_SPACES}?(?P<cur_post>{self.currencies.suffix_pattern}))?"
             rf")(?![\w%])"
@@ -248,7 +269,7 @@ class QuantityGrammar:
         if qualifier in v.non_approximating_qualifiers:
             qualifier = None
         return Quantity(
-            value=number * scale,
+            value=scaled(number, scale),
             unit=unit,
             number=number,
             scale=scale,
@@ -262,6 +283,30 @@ class QuantityGrammar:
             currency_written=currency_written,
             percentage_points=percentage_points,
         )
+
+    def label_unit(self, label: str) -> LabelUnit | None:
+        """The unit and scale a table label states for the figures under or beside it:
+        "Remittances received (USD billion)" is USD x 1e9, "Share of women (%)" percent, "Arrivals
+        (thousands)" a count x 1e3. None when it states none; a currency or scale that belongs to
+        a number of the label itself ("Households under USD 100") is not the label's."""
+        rest = label
+        for match in reversed(list(self.finditer(label))):
+            if self.parse_match(match) is not None:
+                rest = rest[: match.start()] + " " + rest[match.end() :]
+        v = self.vocabulary
+        unit = None
+        currency = re.search(self.currencies.prefix_pattern, rest) or re.search(self.currencies.suffix_pattern, rest)
+        if currency is not None:
+            unit = self.currencies.code_of(currency.group())
+        percent = _alternation([sign for sign in v.percent_signs if sign != "%"])
+        if unit is None and re.search(rf"%|\b{percent}\b", rest):
+            unit = "percent"
+        scales = {**v.scale_words, **v.label_scales}
+        scale_match = re.search(rf"(?<![\w'])(?:{_alternation(list(scales))})(?!\w)", rest)
+        scale = scales[_fold(scale_match.group())] if scale_match else 1.0
+        if unit is None and scale == 1.0:
+            return None
+        return LabelUnit(unit or "count", scale)
 
     def parse(self, text: str) -> Quantity | None:
         """Parse one quantity that is the whole of `text` ("around USD 17.5 million")."""
@@ -293,6 +338,8 @@ class QuantityGrammar:
 
     def _words_value(self, text: str) -> float | None:
         words = _fold(text).replace("-", " ").split()
+        if words and all(word in self.vocabulary.scale_words or word == "hundred" for word in words):
+            return None  # "(USD billion)" in a label states a scale, not a number
         if words and words[0] == "a":
             words[0] = "one"
         multiplier = 1.0

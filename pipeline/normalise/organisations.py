@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -67,24 +67,28 @@ def clean_surface(text: str) -> str:
     return text.strip(" ,;:-–—")
 
 
-def is_acronym_form(text: str) -> bool:
-    """Whether a surface form is an acronym ("UNHCR", "M-MPTF", "U.N.") rather than a name."""
-    return looks_like_acronym(clean_surface(text))
+def is_acronym_form(text: str, known: Collection[str] = ()) -> bool:
+    """Whether a surface form is an acronym ("UNHCR", "M-MPTF", "U.N.") rather than a name; `known` are
+    acronyms that look like none ("G20", "Frontex")."""
+    text = clean_surface(text)
+    return looks_like_acronym(text) or text in known
 
 
-def best_name(forms: Iterable[str]) -> str | None:
+def best_name(forms: Iterable[str], known_acronyms: Collection[str] = ()) -> str | None:
     """The fullest form a report uses for an organisation: the longest non-acronym, earliest on ties."""
     best: str | None = None
     for form in forms:
         form = clean_surface(form)
-        if not form or is_acronym_form(form):
+        if not form or is_acronym_form(form, known_acronyms):
             continue
         if best is None or (len(form), not form.isupper()) > (len(best), not best.isupper()):
             best = form
     return best
 
 
-def choose_acronym(forms: Iterable[str], defined: Iterable[str] = ()) -> str | None:
+def choose_acronym(
+    forms: Iterable[str], defined: Iterable[str] = (), known_acronyms: Collection[str] = ()
+) -> str | None:
     """The acronym a report uses: one it defines, else its most frequent acronym form (earliest on ties)."""
     defined = [clean_surface(form) for form in defined if clean_surface(form)]
     if defined:
@@ -93,7 +97,7 @@ def choose_acronym(forms: Iterable[str], defined: Iterable[str] = ()) -> str | N
     order: dict[str, int] = {}
     for index, form in enumerate(forms):
         form = clean_surface(form)
-        if form and is_acronym_form(form):
+        if form and is_acronym_form(form, known_acronyms):
             counts[form] += 1
             order.setdefault(form, index)
     if not counts:
@@ -117,6 +121,14 @@ class OrganisationEntry:
     @property
     def international(self) -> bool:
         return self.kind in INTERNATIONAL_KINDS
+
+    @property
+    def acronym_forms(self) -> frozenset[str]:
+        """Its acronym and the aliases that spell it otherwise ("G20", "G-20"), acronym-like or not."""
+        if not self.acronym:
+            return frozenset()
+        key = acronym_key(self.acronym)
+        return frozenset({self.acronym, *(alias for alias in self.aliases if acronym_key(alias) == key)})
 
 
 class OrganisationGazetteer:
@@ -142,7 +154,9 @@ class OrganisationGazetteer:
             if entry.id in self.entries:
                 raise ValueError(f"duplicate organisation id {entry.id!r} in the gazetteer")
             self.entries[entry.id] = entry
-            for form in (entry.name, entry.acronym, *entry.aliases):
+            if entry.acronym:
+                self._add_acronym(entry.id, entry.acronym)  # "G20", "Frontex": an acronym even if unlike one
+            for form in (entry.name, *entry.aliases):
                 if form:
                     self._add_form(entry.id, form)
             for unit in entry.units:
@@ -153,19 +167,22 @@ class OrganisationGazetteer:
 
     def _add_form(self, org_id: str, form: str) -> None:
         if looks_like_acronym(form):
-            self._acronyms.setdefault(form, org_id)
-            self._acronym_keys.setdefault(acronym_key(form), org_id)
-            letters = acronym_key(form)
-            if letters.isalpha() and len(letters) <= 4 and form == letters and form.isupper():
-                self._acronyms.setdefault(dotted(form), org_id)  # "U.N."
+            self._add_acronym(org_id, form)
         else:
             self._names.setdefault(fold(form), org_id)
+
+    def _add_acronym(self, org_id: str, form: str) -> None:
+        self._acronyms.setdefault(form, org_id)
+        self._acronym_keys.setdefault(acronym_key(form), org_id)
+        letters = acronym_key(form)
+        if letters.isalpha() and len(letters) <= 4 and form == letters and form.isupper():
+            self._acronyms.setdefault(dotted(form), org_id)  # "U.N."
 
     def name_forms(self) -> dict[str, list[str]]:
         """Long forms to match case-insensitively, by id ("unit:<id>" for units)."""
         forms: dict[str, list[str]] = {}
         for entry in self.entries.values():
-            for form in (entry.name, entry.acronym, *entry.aliases):
+            for form in (entry.name, *entry.aliases):
                 if form and not looks_like_acronym(form):
                     forms.setdefault(entry.id, []).append(form)
             for unit in entry.units:
@@ -228,6 +245,16 @@ class NameRules:
     postpositive_modifiers: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
     bodies_when_they_have_units: frozenset[str] = frozenset()
+    adjectival_title_words: frozenset[str] = frozenset()
+    outlet_nouns: tuple[tuple[str, ...], ...] = ()
+    outlet_nouns_after_name: tuple[tuple[str, ...], ...] = ()
+    outlet_name_particles: frozenset[str] = frozenset()
+    outlet_nouns_after_modifier: frozenset[str] = frozenset()
+    max_outlet_name_words: int = 4
+    head_first_heads: dict[str, str] = field(default_factory=dict)
+    head_first_connectors: frozenset[str] = frozenset()
+    country_connectors: frozenset[str] = frozenset({"the", "of", "in"})
+    hosted_people_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(cls, data: dict) -> NameRules:
@@ -274,6 +301,16 @@ class NameRules:
             postpositive_modifiers=words("postpositive_modifiers"),
             document_nouns=words("document_nouns"),
             bodies_when_they_have_units=words("bodies_when_they_have_units"),
+            adjectival_title_words=words("adjectival_title_words"),
+            outlet_nouns=phrases("outlet_nouns"),
+            outlet_nouns_after_name=phrases("outlet_nouns_after_name"),
+            outlet_name_particles=words("outlet_name_particles"),
+            outlet_nouns_after_modifier=words("outlet_nouns_after_modifier"),
+            max_outlet_name_words=int(data.get("max_outlet_name_words", 4)),
+            head_first_heads={fold(head): fold(english) for head, english in (data.get("head_first_heads") or {}).items()},
+            head_first_connectors=words("head_first_connectors"),
+            country_connectors=words("country_connectors") or frozenset({"the", "of", "in"}),
+            hosted_people_nouns=words("hosted_people_nouns"),
         )
 
     def singular(self, word: str) -> str | None:

@@ -8,7 +8,10 @@ introduction line names a person and their post, in one of a few shapes:
 - after a cue: "Interactive discussion ..., moderated by Ms. Alia El-Yassir, UN Women Regional Director"
   or a label: "Moderator: Ms. X, Role";
 - name last: "Deputy Minister of Interior, Government of Albania, Mr. Andi Mahila" (only where the
-  caller allows it: such lines are also photo captions).
+  caller allows it: such lines are also photo captions);
+- inside prose, a sentence that opens with the person, their post and a reporting verb:
+  "Mr. Jonas Weber, Federal Employment Agency (BA), Germany, explained how ..." (see
+  pipeline/normalise/prose_introductions.py; the caller decides in which reports such sentences count).
 
 The post after the name is split into comma parts, each classed as a role, an organisation, a
 government ("Government of Armenia", "Republic of Serbia") or a bare country, and the speaker's
@@ -35,7 +38,7 @@ CountryRule = Literal["government", "post"]
 _WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]*[A-Z](?:-[A-Z0-9]+)*\b")
 _BODY_TAIL = re.compile(r"\s+(?:general\s+)?(?:of|for|on|against)\s|\s+general$|$", re.IGNORECASE)  # "Office of ..."
-_NAME_WORD = re.compile(r"[^\W\d_]\.|[^\W\d_](?:[^\W\d_]|['’\-])*")  # "Kennedy", "El-Yassir", "J."
+NAME_WORD = re.compile(r"[^\W\d_]\.|[^\W\d_](?:[^\W\d_]|['’\-])*")  # "Kennedy", "El-Yassir", "J."
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class IntroductionRules:
 
     honorific: re.Pattern[str]  # one or two stacked honorifics at the start of a string
     name_particles: frozenset[str]
+    non_name_words: frozenset[str]
     moderator_cue: re.Pattern[str]
     speech_cue: re.Pattern[str]
     moderator_label: re.Pattern[str]
@@ -58,6 +62,14 @@ class IntroductionRules:
     title_bodies: dict[str, tuple[str, ...]]
     max_words: int
     max_name_words: int
+    post_connectors: frozenset[str]
+    reporting_verbs: frozenset[str]
+    predicate_adverbs: frozenset[str]
+    speaking_for_cue: re.Pattern[str]
+    meeting_section_word: re.Pattern[str]
+    continuation_pronouns: frozenset[str]
+    floor_opening: re.Pattern[str]
+    body_modifiers: frozenset[str]
 
 
 def _words_pattern(words: list[str]) -> re.Pattern[str]:
@@ -79,6 +91,7 @@ def compile_rules(data: dict) -> IntroductionRules:
     return IntroductionRules(
         honorific=re.compile(r"(?:" + one + r"){1,2}(?=[^\W\d_])"),
         name_particles=frozenset(data["name_particles"]),
+        non_name_words=frozenset(word.casefold() for word in data["non_name_words"]),
         moderator_cue=_cue_pattern(data["moderator_cues"]),
         speech_cue=_cue_pattern(data["speech_cues"]),
         moderator_label=_words_pattern(label_words),
@@ -106,6 +119,20 @@ def compile_rules(data: dict) -> IntroductionRules:
         title_bodies={title.casefold(): tuple(bodies) for title, bodies in data["title_bodies"].items()},
         max_words=int(data["max_words"]),
         max_name_words=int(data["max_name_words"]),
+        post_connectors=frozenset(data["post_connectors"]) | frozenset(data["name_particles"]),
+        reporting_verbs=frozenset(data["reporting_verbs"]),
+        predicate_adverbs=frozenset(data["predicate_adverbs"]),
+        speaking_for_cue=re.compile(
+            r"(?:" + "|".join(sorted(map(re.escape, data["speaking_for_cues"]), key=len, reverse=True)) + r")\s+",
+            re.IGNORECASE,
+        ),
+        meeting_section_word=_words_pattern(data["meeting_section_words"]),
+        body_modifiers=frozenset(word.casefold() for word in data["body_modifiers"]),
+        continuation_pronouns=frozenset(word.casefold() for word in data["continuation_pronouns"]),
+        floor_opening=re.compile(
+            r"(?:" + "|".join(sorted(map(re.escape, data["floor_openings"]), key=len, reverse=True)) + r")(?![\w-])",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -129,15 +156,17 @@ def split_honorific(text: str, rules: IntroductionRules | None = None) -> tuple[
 
 
 def is_personal_name(text: str, rules: IntroductionRules | None = None, min_words: int = 1) -> bool:
-    """Capitalised words (particles allowed inside), no role or body word, not a country."""
+    """Capitalised words (particles allowed inside), no role, body or function word ("In Mexico"), not a country."""
     rules = rules or introduction_rules()
     words = text.split()
     if not min_words <= len(words) <= rules.max_name_words:
         return False
+    if any(word.casefold() in rules.non_name_words for word in words):
+        return False
     for index, word in enumerate(words):
         if word in rules.name_particles and 0 < index < len(words) - 1:
             continue
-        if not _NAME_WORD.fullmatch(word) or not word[0].isupper():
+        if not NAME_WORD.fullmatch(word) or not word[0].isupper():
             return False
         if len(word) > 1 and word.isupper() and not word.endswith("."):
             return False  # an acronym ("IOM"), not a name
@@ -238,6 +267,8 @@ class Introduction:
     country_rule: CountryRule | None
     is_moderator: bool
     cue: str | None
+    start: int = 0  # where the introduction stands in the parsed text: a whole line, or in prose the
+    end: int = -1  # sentence's opening up to the end of the post (-1: to the end of the text)
 
     @property
     def affiliation_spans(self) -> tuple[tuple[int, int], ...]:
@@ -249,7 +280,7 @@ class Introduction:
         return tuple((part.start, part.end) for part in self.parts)
 
 
-def _split_parts(text: str, offset: int) -> list[tuple[str, int, int]]:
+def split_parts(text: str, offset: int) -> list[tuple[str, int, int]]:
     """Comma and semicolon parts outside parentheses, stripped, with offsets."""
     parts: list[tuple[str, int, int]] = []
     depth = 0
@@ -274,6 +305,24 @@ def _split_parts(text: str, offset: int) -> list[tuple[str, int, int]]:
     return parts
 
 
+_HEAD_END = re.compile(r"\s+(?:of|for|on|against|in|to|at|under)\s|\s*\(|$", re.IGNORECASE)
+
+
+def _body_head(text: str, rules: IntroductionRules) -> re.Match[str] | None:
+    """The body word a part ends its head with, before any "of/for ..." ("General Inspectorate for
+    Immigration", "Federal Employment Agency (BA)"): the last word of an English noun phrase's head is its
+    noun, so such a part names a body even when a title word that also qualifies bodies ("General") stands
+    before it; another title word before it makes the part a post ("Director Department of Security")."""
+    head = text[: _HEAD_END.search(text).start()]
+    last = re.search(r"[^\W\d_][\w'’\-]*$", head)
+    if last is None:
+        return None
+    before = [word.group() for word in rules.role_word.finditer(head[: last.start()])]
+    if any(word.casefold() not in rules.body_modifiers for word in before):
+        return None  # "Director Department of Security": a post, then its body
+    return rules.organisation_word.fullmatch(last.group())
+
+
 def classify_parts(text: str, offset: int = 0, rules: IntroductionRules | None = None) -> tuple[PostPart, ...]:
     """Class each part of a post: government, bare country, role, organisation; others continue the part before.
 
@@ -283,7 +332,7 @@ def classify_parts(text: str, offset: int = 0, rules: IntroductionRules | None =
     """
     rules = rules or introduction_rules()
     classed: list[PostPart] = []
-    for body, start, end in _split_parts(text, offset):
+    for body, start, end in split_parts(text, offset):
         government = _government_country(body, rules)
         if government:
             classed.append(PostPart(body, start, end, "government", government))
@@ -296,6 +345,8 @@ def classify_parts(text: str, offset: int = 0, rules: IntroductionRules | None =
         opening = rules.organisation_word.match(unqualified)
         if opening and not _BODY_TAIL.match(unqualified, opening.end()):
             opening = None  # "Office Manager" is a role
+        if opening is None:
+            opening = _body_head(unqualified, rules)  # "General Inspectorate for Immigration"
         if opening is None and rules.role_word.search(body):
             kind: PartKind = "role"
         elif rules.organisation_word.search(body) or _ACRONYM.search(body):
@@ -338,6 +389,17 @@ def is_national_body(text: str) -> bool:
     international organisation or NGO ("Quaker United Nations Office", "IOM Country Office")."""
     words = {fold(word) for word in _WORD.findall(re.sub(r"\([^)]*\)", " ", text))}
     return bool(words & name_rules().government_heads) and not _names_international_body(text)
+
+
+def is_national_post(parts: tuple[PostPart, ...], rules: IntroductionRules | None = None) -> bool:
+    """Whether a post is a state's: a part names a national body ("Head of the General Inspectorate for
+    Migration", "Ministry of Economic Inclusion") or is governmental ("Deputy Minister")."""
+    rules = rules or introduction_rules()
+    return any(
+        part.kind in ("role", "organisation")
+        and (is_national_body(part.text) or rules.government_word.search(part.text) is not None)
+        for part in parts
+    )
 
 
 def _diplomatic_country(parts: tuple[PostPart, ...], rules: IntroductionRules) -> str | None:
@@ -421,7 +483,7 @@ def _joined(parts: tuple[PostPart, ...], kind: PartKind) -> str | None:
     return ", ".join(texts) if texts else None
 
 
-def _introduction(
+def build_introduction(
     text: str,
     honorific: str | None,
     name_start: int,
@@ -471,7 +533,7 @@ def _name_first(
     post = text[post_start:]
     if honorific is None and not rules.role_word.search(post):
         return None  # "Jutha Tada, Maiduguri" is a byline, not a speaker
-    return _introduction(text, honorific, name_start, name_end, post_start, len(text), is_moderator, cue, rules)
+    return build_introduction(text, honorific, name_start, name_end, post_start, len(text), is_moderator, cue, rules)
 
 
 def _role_then_name(
@@ -487,7 +549,7 @@ def _role_then_name(
         before = text[start:name_start].strip()
         if not is_personal_name(text[name_start:name_end], rules, min_words=2) or not rules.role_word.search(before):
             continue
-        found = _introduction(
+        found = build_introduction(
             text, None, name_start, name_end, end.end() if end else len(text), len(text), is_moderator, cue, rules
         )
         role = ", ".join(part for part in (before, found.role) if part)
@@ -511,7 +573,7 @@ def _name_last(text: str, rules: IntroductionRules) -> Introduction | None:
     name_end = found.end("person")
     if not is_personal_name(text[name_start:name_end], rules):
         return None
-    return _introduction(
+    return build_introduction(
         text,
         re.sub(r"\s+", " ", honorific.group().strip()),
         name_start,

@@ -3,7 +3,7 @@
 A strategy's period is written in many ways: "2019-2022", "(2015–2020)",
 "2021 to 2025", "for the period between 2021-2025", "2012-15", "January –
 December 2020", "March 2018 - present", "since 2019", "(2024 onwards)",
-"until 2030". These pure functions turn the words of one such range (as a
+"until 2030", "by 2027". These pure functions turn the words of one such range (as a
 matcher found them, lead-in words and brackets included) into numbers. A
 single year ("adopted in 2016", "in 2020") is not a range.
 """
@@ -38,8 +38,9 @@ _OPEN = (
     re.compile(rf"^since\s+{_FIRST_YEAR}$"),  # since 2019
     re.compile(rf"^(?:from\s+)?{_FIRST_YEAR}\s*(?:and\s+)?(?:onwards?|and\s+beyond|forward)$"),  # 2024 onwards
 )
+# "by 2027" reads as an end too; the strategy finder takes it only after "(to be) implemented".
 _END_ONLY = re.compile(
-    rf"^(?:until|till|through|thru|up\s+to|up\s+until)\s+(?:the\s+end\s+of\s+)?(?:{_MONTH}\s+)?(?P<end>{_YEAR})$"
+    rf"^(?:until|till|through|thru|up\s+to|up\s+until|by)\s+(?:the\s+end\s+of\s+)?(?:{_MONTH}\s+)?(?P<end>{_YEAR})$"
 )
 _SINGLE_YEAR = re.compile(rf"^{_YEAR}$")
 _MAX_SPAN_YEARS = 60

@@ -6,9 +6,12 @@ organisations, so it is only one source among four, and the weakest:
    and named internal units;
 2. acronym definitions in the text and every later use of a defined acronym
    (`acronym_candidates`);
-3. names built around a body's head noun (`name_patterns`, `name_tails`);
+3. names built around a body's head noun (`name_patterns`, `name_tails`), names that put their head
+   first ("Universidad del Pacífico", `head_first_names`), and news outlets named by their medium noun
+   ("the Pakistani daily Dawn", `news_outlets`);
 4. the model's ORG spans that, cleaned, have such a head noun (`model_entities`).
-Overlaps are resolved and non-bodies dropped (`resolution`); internal units
+Overlaps are resolved and non-bodies dropped (`resolution`); a name in parentheses after a
+body's name with the same head is that body (`parenthesised_names`); internal units
 of international organisations stand for their parent (`units`); short forms
 ("the Network") count for the body they shorten (`short_forms`); every span
 gets its organisation's key (`keys`).
@@ -33,9 +36,12 @@ from pipeline.components.organisations.acronym_candidates import (
 )
 from pipeline.components.organisations.document import DocumentView
 from pipeline.components.organisations.gazetteer_matches import GazetteerMatcher
+from pipeline.components.organisations.head_first_names import find_head_first_names
 from pipeline.components.organisations.keys import INTERNAL_UNIT, ORGANISATION, to_spans
 from pipeline.components.organisations.model_entities import find_model_entities
 from pipeline.components.organisations.name_patterns import find_names
+from pipeline.components.organisations.news_outlets import find_cited_outlets
+from pipeline.components.organisations.parenthesised_names import join_parenthesised_names
 from pipeline.components.organisations.resolution import (
     drop_bylines,
     drop_meeting_and_document_names,
@@ -103,8 +109,8 @@ class OrganisationFinder:
         view = DocumentView.read(doc, self.rules, self.gazetteer)
         view.known = self.match_gazetteer(view)
         definitions = find_definitions_in(view)
-        names = find_names(view)
-        definitions += adjacent_acronyms(view, names)
+        names = find_names(view) + find_head_first_names(view) + find_cited_outlets(view)
+        definitions = adjacent_acronyms(view, names, definitions)
         model = find_model_entities(view, names) if self.use_model_entities else []
         for candidate in names + model:
             candidate.group = candidate.group or "name:" + fold(doc[candidate.start:candidate.end].text)
@@ -116,6 +122,7 @@ class OrganisationFinder:
                 candidate.group = view.long_form_ends[candidate.end]
         accepted = drop_bylines(view, accepted)
         accepted = drop_meeting_and_document_names(view, accepted)
+        accepted = join_parenthesised_names(view, accepted)
         accepted += units_after(view, accepted)
         accepted = attach_parents(view, accepted)
         accepted += find_short_forms(view, accepted)

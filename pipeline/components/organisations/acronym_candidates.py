@@ -26,6 +26,7 @@ from pipeline.normalise.acronyms import (
     acronym_key,
     find_definitions,
     looks_like_acronym,
+    short_form_qualifier,
 )
 
 
@@ -43,6 +44,8 @@ def find_definitions_in(view: DocumentView) -> list[Candidate]:
         if key in view.acronyms and view.acronyms[key].kind != "block":
             continue  # the first definition of an acronym holds
         resolution, unit = resolve_long_form(view, long_span, definition.short)
+        if resolution.government:
+            resolution.end = _without_qualifier(view, resolution, definition.short)
         resolution.group = resolution.key or f"acronym:{key}"
         view.acronyms[key] = resolution
         view.long_form_ends[resolution.end] = resolution.group
@@ -51,6 +54,22 @@ def find_definitions_in(view: DocumentView) -> list[Candidate]:
             found.append(unit)
         found.append(replace(resolution, start=short_span.start, end=short_span.end))
     return found
+
+
+def _without_qualifier(view: DocumentView, candidate: Candidate, short: str) -> int:
+    """The end of a government body's long form without the place its short form names: "Human Resources
+    Development Service of Korea (HRD Korea)" is the Human Resources Development Service (of Korea)."""
+    qualifier = short_form_qualifier(short)
+    doc, end = view.doc, candidate.end
+    if qualifier is None or end - candidate.start < 4 or doc[end - 1].text != qualifier:
+        return end
+    cut = end - 1
+    while cut > candidate.start + 1 and doc[cut - 1].lower_ in view.rules.country_connectors:
+        cut -= 1
+    if cut == end - 1:
+        return end
+    view.place_qualifiers.add(qualifier)  # so the same name read by its head leaves it too (`strip_country`)
+    return cut
 
 
 def resolve_long_form(view: DocumentView, long_span: Span, short: str) -> tuple[Candidate, Candidate | None]:
@@ -85,26 +104,49 @@ def resolve_long_form(view: DocumentView, long_span: Span, short: str) -> tuple[
                      international=not reading.government, country=country), None
 
 
-def adjacent_acronyms(view: DocumentView, names: list[Candidate]) -> list[Candidate]:
-    """ "National Institute of Statistics and Geography (INEGI)": an acronym in another language right after
-    a name, which Schwartz-Hearst cannot align, is still that body's acronym."""
+def adjacent_acronyms(view: DocumentView, names: list[Candidate], definitions: list[Candidate]) -> list[Candidate]:
+    """The definitions, with those of acronyms right after a name or a known organisation.
+
+    "National Institute of Statistics and Geography (INEGI)", "Andean Community (CAN)": an acronym in
+    another language, which Schwartz-Hearst cannot align, is still that body's acronym (unless the
+    gazetteer gives those letters to another organisation); and "Ministry of States and Frontier Regions
+    (SAFRON)", whose letters spell only the end of the name, is the whole name's."""
     doc, rules = view.doc, view.rules
     found: list[Candidate] = []
-    for candidate in names:
+    replaced: set[str] = set()
+    known = [c for c in view.known if c.kind == "org" and c.key is not None]
+    for candidate in known + names:  # a known organisation outranks a name read at the same place
         end = candidate.end
         if candidate.kind != "org" or end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
             continue
         short = doc[end + 1]
-        if not looks_like_acronym(short.text) or acronym_key(short.text) in view.acronyms:
+        if not looks_like_acronym(short.text):
             continue
+        defined = view.acronyms.get(acronym_key(short.text))
+        if defined is not None and not (
+            defined.kind == "block" and candidate.start < defined.start and defined.end == end
+        ):
+            continue
+        if candidate.key is not None:
+            other = view.gazetteer.by_acronym(short.text)
+            if other is not None and other.id != candidate.key:
+                continue
         words = view.words_in(candidate.start, candidate.end)
         if any(word.lower in rules.not_organisation_heads for word in words):
             continue  # "Committee for ... the National Strategy ... (SNITP)": the acronym is the strategy's
         key = acronym_key(short.text)
-        candidate.group = f"acronym:{key}"
+        if defined is not None:
+            replaced.add(key)
+        if candidate.key is None:
+            candidate.group = f"acronym:{key}"
         view.acronyms[key] = candidate
         found.append(replace(candidate, start=end + 1, end=end + 2, rule="acronym_definition"))
-    return found
+    kept = [
+        c for c in definitions
+        if not (c.kind == "block" and acronym_key(doc[c.start:c.end].text) in replaced
+                or c.kind == "block" and any(f.start - 1 == c.end for f in found))
+    ]
+    return kept + found
 
 
 def acronym_uses(view: DocumentView) -> list[Candidate]:
@@ -113,13 +155,20 @@ def acronym_uses(view: DocumentView) -> list[Candidate]:
     found: list[Candidate] = []
     if not view.acronyms:
         return found
-    for word in view.words:
+    for index, word in enumerate(view.words):
         if not looks_like_acronym(word.text):
             continue
-        resolution = view.acronyms.get(acronym_key(word.text))
+        end = word.end
+        resolution = None
+        if index + 1 < len(view.words):  # "HRD Korea", defined as a two-word short form
+            pair = f"{word.text} {view.words[index + 1].text}"
+            if short_form_qualifier(pair) is not None:
+                resolution = view.acronyms.get(acronym_key(pair))
+                end = view.words[index + 1].end if resolution is not None else end
+        resolution = resolution or view.acronyms.get(acronym_key(word.text))
         if resolution is None:
             continue
-        found.append(replace(resolution, start=word.start, end=word.end,
+        found.append(replace(resolution, start=word.start, end=end,
                              rule="acronym" if resolution.kind != "block" else resolution.rule))
     kept = []
     for candidate in view.known:

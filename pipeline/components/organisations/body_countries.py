@@ -25,12 +25,19 @@ def strip_country(view: DocumentView, start: int, end: int) -> tuple[int, int, s
     for span in view.country_at.values():
         if span.end == end and span.start > start:
             cut = span.start
-            while cut > start and doc[cut - 1].lower_ in ("the", "of", "in"):
+            while cut > start and doc[cut - 1].lower_ in view.rules.country_connectors:
                 cut -= 1
             if cut < span.start and cut > start:
                 return start, cut, span.kb_id_
+    if end - start > 2 and doc[end - 1].text in view.place_qualifiers:  # "... Service of Korea (HRD Korea)"
+        cut = end - 1
+        while cut > start + 1 and doc[cut - 1].lower_ in view.rules.country_connectors:
+            cut -= 1
+        if cut < end - 1:
+            return start, cut, country
     if country is None:
-        inside = [span for span in view.country_at.values() if start <= span.start and span.end <= end]
+        inside = [span for span in view.country_at.values() if start <= span.start and span.end <= end
+                  and not _hosted_people(view, span.end)]
         if inside:
             country = inside[0].kb_id_
     return start, end, country
@@ -38,7 +45,7 @@ def strip_country(view: DocumentView, start: int, end: int) -> tuple[int, int, s
 
 def appositive_country(view: DocumentView, candidate: Candidate, accepted: list[Candidate]) -> str | None:
     """The country in an appositive chain after a body: "Bureau for Migration and Asylum, Ministry of
-    Interior, Government of Moldova", "Department ... under the Ministry of Foreign Affairs of the Kyrgyz
+    Interior, Government of Moldova", "Federal Employment Agency (BA), Germany", "Department ... under the Ministry of Foreign Affairs of the Kyrgyz
     Republic"; a possessive or adjective before it: "Tajikistan's Ministry of Foreign Affairs"."""
     doc, rules = view.doc, view.rules
     before = candidate.start - 1
@@ -61,7 +68,7 @@ def appositive_country(view: DocumentView, candidate: Candidate, accepted: list[
             continue
         if token.lower_ == "the" and position > 0 and doc[position - 1].text == ",":
             break  # "A, the B of Kosovo and C": a list of bodies, not an appositive
-        if token.text in (",", "-", "–") or token.lower_ in ("of", "the", "under", "within", "in", "at"):
+        if token.text in (",", "-", "–", "(", ")") or token.lower_ in ("of", "the", "under", "within", "in", "at"):
             position += 1
             continue
         if token.lower_ in rules.government_words or token.lower_ == "republic":
@@ -69,3 +76,8 @@ def appositive_country(view: DocumentView, candidate: Candidate, accepted: list[
             continue
         break
     return None
+
+
+def _hosted_people(view: DocumentView, index: int) -> bool:
+    """ "Chief Commissionerate for Afghan Refugees": the demonym names the refugees a host's body serves."""
+    return index < len(view.doc) and view.doc[index].lower_ in view.rules.hosted_people_nouns

@@ -84,6 +84,7 @@ class DocumentView:
     known: list[Candidate] = field(default_factory=list)  # gazetteer matches
     acronyms: dict[str, Candidate] = field(default_factory=dict)  # acronym key -> what it stands for
     long_form_ends: dict[int, str] = field(default_factory=dict)  # token end of a defined long form -> group
+    place_qualifiers: set[str] = field(default_factory=set)  # "Korea" of "(HRD Korea)": a place, as a country
 
     @classmethod
     def read(cls, doc: Doc, rules: NameRules, gazetteer: OrganisationGazetteer) -> DocumentView:

@@ -12,11 +12,13 @@ from spacy.tokens import Span
 
 from pipeline.components.organisations.body_countries import appositive_country
 from pipeline.components.organisations.document import Candidate, DocumentView
-from pipeline.normalise.acronyms import looks_like_acronym
+from pipeline.normalise.acronyms import looks_like_acronym, looks_like_short_form
 from pipeline.normalise.organisations import organisation_key
 
 ORGANISATION = "organisation"
 INTERNAL_UNIT = "internal_unit"
+# Rules of mentions that stand for a body named next to or before them, whose key they take.
+STANDS_FOR_NAMED = frozenset({"short_form", "parenthesised_name"})
 
 
 def to_spans(view: DocumentView, accepted: list[Candidate]) -> list[Span]:
@@ -26,9 +28,12 @@ def to_spans(view: DocumentView, accepted: list[Candidate]) -> list[Span]:
     keys: dict[int, str] = {}
     group_keys: dict[str, str] = {}
     for candidate in ordered:
-        if candidate.key is not None or looks_like_acronym(doc[candidate.start:candidate.end].text):
-            continue
-        if candidate.rule == "short_form" or candidate.kind == "unit":
+        text = doc[candidate.start:candidate.end].text
+        if candidate.key is not None or looks_like_acronym(text) or (
+            candidate.rule in ("acronym_definition", "acronym") and looks_like_short_form(text)
+        ):
+            continue  # "HRD Korea" takes the key of the name it shortens
+        if candidate.rule in STANDS_FOR_NAMED or candidate.kind == "unit":
             continue  # they take the key of the body they stand for
         if candidate.government and candidate.country is None:
             candidate.country = appositive_country(view, candidate, accepted)

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from pipeline.components.organisations.body_countries import strip_country
 from pipeline.components.organisations.document import ARTICLES, Candidate, DocumentView
+from pipeline.components.organisations.name_patterns import adjectival_title
 from pipeline.components.organisations.reading import classify, head_index
 
 MODEL_LABEL = "ORG"
@@ -38,7 +39,9 @@ def find_model_entities(view: DocumentView, names: list[Candidate]) -> list[Cand
         if reading is None or reading.kind != "org" or len(words) < 2 or not words[0].capitalised:
             continue
         head_word = words[head_index(rules, words)]
-        if not head_word.capitalised or any(word.lower in rules.title_words for word in words):
+        if not head_word.capitalised or any(
+            word.lower in rules.title_words and not adjectival_title(view, view.words.index(word)) for word in words
+        ):
             continue
         government, country = reading.government, None
         if government:

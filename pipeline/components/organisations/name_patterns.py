@@ -126,7 +126,9 @@ def modifiers_start(view: DocumentView, head_at: int) -> int:
             break
         if not (token.is_alpha or "-" in word.text or token.text.isalnum()):
             break
-        if word.lower in rules.title_words or word.lower in rules.tail_connectors:
+        if word.lower in rules.tail_connectors:
+            break
+        if word.lower in rules.title_words and not adjectival_title(view, first - 1):
             break
         if token.ent_type_ == "PERSON" and doc[words[first].start].ent_type_ != "PERSON":
             break
@@ -141,6 +143,22 @@ def modifiers_start(view: DocumentView, head_at: int) -> int:
     if country is not None:  # "Bosnia and Herzegovina Ministry of Security": the whole country
         first = view.word_at(country.start)
     return first
+
+
+def adjectival_title(view: DocumentView, index: int) -> bool:
+    """A title word that is an adjective of the name it stands in ("General Inspectorate", "Chief
+    Commissionerate"): followed by a capitalised word of the name, not by a title or a person, and not
+    itself after a title ("Director General", "Secretary General")."""
+    words, rules, doc = view.words, view.rules, view.doc
+    word = words[index]
+    if word.lower not in rules.adjectival_title_words or index + 1 >= len(words):
+        return False
+    following = words[index + 1]
+    if not following.capitalised or following.lower in rules.title_words or (
+        doc[following.start].ent_type_ == "PERSON" and following.lower not in rules.organisation_heads
+    ):
+        return False
+    return index == 0 or words[index - 1].lower not in rules.title_words
 
 
 def _joins_modifiers(view: DocumentView, index: int) -> bool:

@@ -167,6 +167,10 @@ def lowercase_bridge(view: DocumentView, index: int, head: str, gerund: bool = F
         if starts_other_body(view, position, words[position - 1].lower):
             # "Department on work with law-enforcement bodies of Administration of the President"
             return last_content
+        run = words[position:capitalised_run(view, position) + 1]
+        if " ".join(word.lower for word in run) in rules.generic_groups:
+            # "International Court of Justice on the obligations of States": not a name's rest
+            return last_content if head in rules.lowercase_tail_heads else None
         previous = words[position - 1]
         if previous.lower in ("the",) or previous.lower in rules.tail_connectors or (
             gerund and position - 1 == index and doc[previous.start].tag_ == "VBG"

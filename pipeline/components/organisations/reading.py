@@ -13,6 +13,7 @@ from typing import Literal, NamedTuple
 from spacy.tokens import Span
 
 from pipeline.components.organisations.document import DocumentView, Word
+from pipeline.components.organisations.head_first_names import english_head
 from pipeline.normalise.organisations import NameRules
 
 
@@ -59,6 +60,9 @@ def classify(view: DocumentView, words: list[Word], short_form: str | None = Non
     words = [word for word in words if word.lower not in ("the",)]
     if not words:
         return None
+    english = english_head(rules, words)
+    if english is not None:  # "Instituto Nacional de Migración", "Universidad del Pacífico"
+        return Reading("org", english, english in rules.government_heads) if english in rules.organisation_heads else None
     head_at = head_index(rules, words)
     head = words[head_at].lower
     if " ".join(word.lower for word in words) in rules.generic_groups:

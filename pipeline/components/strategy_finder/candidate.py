@@ -13,6 +13,7 @@ class Candidate:
 
     `kind` is set when the head word that tells the kind stands outside the name
     ("the We the UAE 2031 vision": the name is "We the UAE 2031", the kind comes from "vision").
+    `alias_of` is set when the text gives this name as another name of an earlier one.
     """
 
     start: int
@@ -22,6 +23,7 @@ class Candidate:
     range_start: int | None = None
     range_end: int | None = None
     kind: str | None = None
+    alias_of: Candidate | None = None  # the name this one is another name of ("Special Act")
 
     @property
     def outer_start(self) -> int:

@@ -18,7 +18,10 @@ from pipeline.components.strategy_finder.vocabulary import Vocabulary
 
 
 def next_name_starts(doc: Doc, position: int, limit: int, vocab: Vocabulary) -> bool:
-    """After "and": does a determiner and a new capitalised name on a head word follow?"""
+    """After "and": does a determiner and a new capitalised name on a head word follow?
+
+    The new name may hold an "and" of its own: "... and the Crisis and Force Majeure Regulation".
+    """
     if position >= limit or doc[position].lower_ not in vocab.determiners:
         return False
     while position < limit and doc[position].lower_ in vocab.determiners:
@@ -29,6 +32,10 @@ def next_name_starts(doc: Doc, position: int, limit: int, vocab: Vocabulary) -> 
         if token.text in HYPHENS and not token.whitespace_ and position + 1 < limit:
             last = doc[position + 1]  # "the Anti-corruption Strategy"
             position += 2
+            continue
+        if last is not None and token.lower_ in vocab.conjunctions and position + 1 < limit \
+                and capitalised(doc[position + 1]):
+            position += 1  # "Crisis and Force Majeure": capitalised words joined by "and"
             continue
         if not capitalised(token) or token.lower_ in vocab.connectors:
             break

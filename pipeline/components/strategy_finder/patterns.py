@@ -39,6 +39,7 @@ class StrategyMatchers:
     status_cues: dict[int, StatusCue] = field(default_factory=dict)
     known_names: PhraseMatcher | None = None
     known_kinds: dict[int, str] = field(default_factory=dict)  # match id of a known name -> its kind
+    aliases: Matcher | None = None  # clauses that give a name another name
 
 
 def compile_matchers(vocab: Vocab, patterns: dict, vocabulary: Vocabulary, status_cues: dict) -> StrategyMatchers:
@@ -47,6 +48,7 @@ def compile_matchers(vocab: Vocab, patterns: dict, vocabulary: Vocabulary, statu
         "HEADS": sorted(vocabulary.head_kinds),
         "LOWERCASE_HEADS": sorted(vocabulary.lowercase_heads),
         "TRAILING_HEADS": sorted(vocabulary.trailing_heads),
+        "HEAD_FIRST": sorted(vocabulary.head_first),
     }
     classes = {name: fill_lists(spec, lists) for name, spec in patterns["token_classes"].items()}
     matchers = StrategyMatchers(Matcher(vocab), Matcher(vocab), Matcher(vocab), Matcher(vocab))
@@ -60,9 +62,14 @@ def compile_matchers(vocab: Vocab, patterns: dict, vocabulary: Vocabulary, statu
         matchers.ranges.add(kind, [expand_pattern(v, classes, lists) for v in variants])
     for kind, cores in patterns["name_cores"].items():
         matchers.name_cores.add(kind, [expand_pattern(core, classes, lists) for core in cores], greedy="LONGEST")
-    links = patterns.get("range_clause_links") or []
-    if links:
-        matchers.clause_links.add("clause_link", [expand_pattern(link, classes, lists) for link in links])
+    for key, label in (("range_clause_links", "clause_link"), ("deadline_clause_links", "deadline")):
+        links = patterns.get(key) or []
+        if links:
+            matchers.clause_links.add(label, [expand_pattern(link, classes, lists) for link in links])
+    matchers.aliases = Matcher(vocab)
+    alias_links = patterns.get("alias_links") or []
+    if alias_links:
+        matchers.aliases.add("alias", [expand_pattern(link, classes, lists) for link in alias_links])
     for number, entry in enumerate(status_cues["cues"]):
         cue = StatusCue(entry["status"], entry["side"], int(entry["window"]))
         if cue.side not in ("before", "after"):

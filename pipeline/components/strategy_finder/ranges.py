@@ -5,9 +5,12 @@ A range is attached when it is written right after the name ("Strategy 2019-2022
 that says the name runs over it ("Plan, which runs through 2035", "Programme,
 implemented since 2020", "Plan, in force from 2018 to 2022"), after a short
 descriptive complement ("Strategy for ... in Montenegro for the period 2017-2020"),
-or right before the name ("the 2018–2023 National Employment Action Plan"). A single
-year closing a title ("Vision 2035") is the title's year; a law's year and number
-("Law No 4 of 2024", "Law No. 2015-36") are no period at all.
+or right before the name ("the 2018–2023 National Employment Action Plan"). A deadline
+("by 2027") ends the period only after a clause saying the name is carried out by then
+("the Plan, which is to be fully implemented by 2027"), as "until 2027" would; a deadline
+for adopting or drafting one is no period. A single year closing a title ("Vision 2035")
+is the title's year; a law's year and number ("Law No 4 of 2024", "Law No. 2015-36",
+"Law 02-03") are no period at all.
 """
 
 from __future__ import annotations
@@ -16,14 +19,13 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from pipeline.components.strategy_finder.candidate import Candidate
-from pipeline.components.strategy_finder.names import (
-    complement_word,
-    number_end,
-    trim_tail,
-)
+from pipeline.components.strategy_finder.law_titles import law_number_end
+from pipeline.components.strategy_finder.names import complement_word, trim_tail
 from pipeline.components.strategy_finder.tokens import HYPHENS
 from pipeline.components.strategy_finder.vocabulary import Vocabulary
 from pipeline.normalise.years import YearRange, parse_year_range, single_year
+
+DEADLINE = "deadline"  # the label of "by 2027" ranges in patterns.yaml and of the clauses that lead to them
 
 
 class YearRanges:
@@ -31,36 +33,41 @@ class YearRanges:
 
     def __init__(self, doc: Doc, matcher: Matcher, clause_links: Matcher, vocab: Vocabulary) -> None:
         identifiers = _identifier_tokens(doc, vocab)
-        found: list[tuple[int, int, YearRange]] = []
-        for _, start, end in matcher(doc):
+        found: list[tuple[int, int, YearRange, bool]] = []
+        for match_id, start, end in matcher(doc):
             if doc[start].text == "(" and doc[end - 1].text != ")":
                 start += 1
             if identifiers.intersection(range(start, end)):
                 continue  # "Law No. 2015-36", "Proclamation No. 1110/2019": a number, not a period
             parsed = parse_year_range(doc[start:end].text)
             if parsed is not None:
-                found.append((start, end, parsed))
+                found.append((start, end, parsed, doc.vocab.strings[match_id] == DEADLINE))
         found.sort(key=lambda item: (-(item[1] - item[0]), item[0]))
         taken: set[int] = set()
         self.by_offsets: dict[tuple[int, int], YearRange] = {}
-        for start, end, parsed in found:
+        self.deadlines: set[tuple[int, int]] = set()
+        for start, end, parsed, deadline in found:
             if taken.isdisjoint(range(start, end)):
                 taken.update(range(start, end))
                 self.by_offsets[(start, end)] = parsed
+                if deadline:
+                    self.deadlines.add((start, end))
         self.identifiers = identifiers
-        self.link_ends: dict[int, set[int]] = {}  # where a clause leading to a range starts -> where it ends
-        for _, start, end in clause_links(doc):
-            self.link_ends.setdefault(start, set()).add(end)
+        # where a clause leading to a range starts -> (where it ends, whether it leads to a deadline)
+        self.link_ends: dict[int, set[tuple[int, bool]]] = {}
+        for match_id, start, end in clause_links(doc):
+            self.link_ends.setdefault(start, set()).add((end, doc.vocab.strings[match_id] == DEADLINE))
 
-    def starting(self, position: int) -> tuple[int, int] | None:
+    def starting(self, position: int, deadline: bool = False) -> tuple[int, int] | None:
+        """The range starting at `position`; a deadline ("by 2027") only when a deadline clause led to it."""
         for start, end in self.by_offsets:
-            if start == position:
+            if start == position and (deadline or (start, end) not in self.deadlines):
                 return start, end
         return None
 
     def ending(self, position: int) -> tuple[int, int] | None:
         for start, end in self.by_offsets:
-            if end == position:
+            if end == position and (start, end) not in self.deadlines:
                 return start, end
         return None
 
@@ -69,13 +76,12 @@ class YearRanges:
 
 
 def _identifier_tokens(doc: Doc, vocab: Vocabulary) -> set[int]:
-    """Tokens of numbers after "No." and the like: a law's or decree's number."""
+    """Tokens of a law's or decree's number: after "No." and the like, or right after its head ("Law 02-03")."""
     tokens: set[int] = set()
     for token in doc:
-        if token.lower_ in vocab.number_markers:
-            end = number_end(doc, token.i, len(doc), vocab)
-            if end is not None:
-                tokens.update(range(token.i + 1, end))
+        end = law_number_end(doc, token.i, len(doc), vocab)
+        if end is not None:
+            tokens.update(range(token.i + (token.lower_ in vocab.number_markers), end))
     return tokens
 
 
@@ -118,9 +124,10 @@ class RangeAttacher:
 
     @staticmethod
     def _range_after_clause(position: int, limit: int, ranges: YearRanges) -> tuple[int, int] | None:
-        """A range after a clause that says the name runs over it: ", which runs through 2035"."""
-        for end in sorted(ranges.link_ends.get(position, ()), reverse=True):
-            found = ranges.starting(end)
+        """A range after a clause that says the name runs over it: ", which runs through 2035", or is carried
+        out by a deadline: ", which is to be fully implemented by 2027"."""
+        for end, deadline in sorted(ranges.link_ends.get(position, ()), reverse=True):
+            found = ranges.starting(end, deadline=deadline)
             if found is not None and found[1] <= limit:
                 return found
         return None

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 from pipeline.components.strategy_finder.vocabulary import Vocabulary
 
 HYPHENS = frozenset({"-", "‐", "‑"})
+DASHES = HYPHENS | {"‒", "–", "—", "―"}
 QUOTE_PAIRS = {"“": "”", "„": "“", "«": "»", '"': '"'}
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 

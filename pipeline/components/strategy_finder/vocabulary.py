@@ -34,6 +34,10 @@ class Vocabulary:
     number_markers: frozenset[str]
     max_parenthetical_tokens: int
     not_head_before: dict[str, tuple[tuple[str, ...], ...]]
+    head_only_after: dict[str, frozenset[str]]
+    head_first: dict[str, str]
+    months: frozenset[str]
+    max_quoted_name_tokens: int
 
     @classmethod
     def from_rules(cls, data: dict[str, Any]) -> Vocabulary:
@@ -54,7 +58,7 @@ class Vocabulary:
             connectors=words("connectors"),
             determiners=words("determiners"),
             conjunctions=words("conjunctions"),
-            not_name_words=words("not_name_words"),
+            not_name_words=words("not_name_words") | words("months"),
             generic_words=words("generic_words"),
             kept_lowercase_modifiers=words("kept_lowercase_modifiers"),
             dropped_lowercase_modifiers=words("dropped_lowercase_modifiers"),
@@ -69,11 +73,22 @@ class Vocabulary:
                 head.lower(): tuple(tuple(phrase.lower().split()) for phrase in phrases)
                 for head, phrases in (data.get("not_a_head_before") or {}).items()
             },
+            head_only_after={
+                head.lower(): frozenset(str(word).lower() for word in before)
+                for head, before in (data.get("head_only_after") or {}).items()
+            },
+            head_first={word.lower(): kind for word, kind in (data.get("head_first") or {}).items()},
+            months=words("months"),
+            max_quoted_name_tokens=int(data.get("max_quoted_name_tokens", 8)),
         )
 
     def is_head(self, token: Token) -> bool:
-        """A head word, unless what follows makes it part of another kind of name ("Code of Conduct")."""
+        """A head word, unless what follows makes it part of another kind of name ("Code of Conduct")
+        or it is a head only after certain words and does not follow one ("Sendai Framework")."""
         if token.lower_ not in self.head_kinds:
+            return False
+        allowed_before = self.head_only_after.get(token.lower_)
+        if allowed_before is not None and (token.i == 0 or token.doc[token.i - 1].lower_ not in allowed_before):
             return False
         for phrase in self.not_head_before.get(token.lower_, ()):
             following = token.doc[token.i + 1:token.i + 1 + len(phrase)]

@@ -1,0 +1,27 @@
+"""Another name of a strategy: "the Act of 12 March 2022 on ..., commonly referred to as the “Special Act”".
+
+The text says the second name is the same document, so it is no strategy of its own
+(the annotation guidelines: a name that only points at a named document is no entry);
+the extractor counts its mentions as mentions of the first name.
+"""
+
+from __future__ import annotations
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from pipeline.components.strategy_finder.candidate import Candidate
+from pipeline.components.strategy_finder.tokens import QUOTE_PAIRS
+from pipeline.components.strategy_finder.vocabulary import Vocabulary
+
+
+def link_aliases(doc: Doc, aliases: Matcher, candidates: list[Candidate], vocab: Vocabulary) -> None:
+    """Set `alias_of` on each name that an alias clause gives to the name (and its range) right before it."""
+    for _, start, end in aliases(doc):
+        named = [c for c in candidates if c.outer_end == start]
+        position = end
+        while position < len(doc) and (doc[position].lower_ in vocab.determiners or doc[position].text in QUOTE_PAIRS):
+            position += 1
+        alias = [c for c in candidates if c.start == position]
+        if len(named) == 1 and len(alias) == 1 and alias[0] is not named[0]:
+            alias[0].alias_of = named[0]
