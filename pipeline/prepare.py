@@ -410,10 +410,52 @@ def _joins_across_page_break(previous: _BlockText, following: _BlockText, settin
     return True
 
 
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-–—]\s*\d{1,4}\s*[-–—]|(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|\d{1,4}\s*/\s*\d{1,4})\s*$",
+    re.IGNORECASE,
+)
+_TRAILING_PAGE_NUMBER = re.compile(r"\S.*?(?:\t|\s{3,})(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
+
+
+def _without_page_furniture(lines: list[_Line], settings: dict) -> list[_Line]:
+    """Blank out page numbers and running headers or footers left by PDF extraction.
+
+    A page number line ("- 1 -", "Page 2 of 10"), a short block that carries a
+    page number at its end ("Skopje, March 2024      Page 2"), and a short line
+    repeated on several pages are not text. Blanked, they no longer split a
+    paragraph that runs across the page break, which is then joined again.
+    """
+    blank = [line.blank for line in lines]
+    furniture = [bool(_PAGE_NUMBER.match(line.text)) for line in lines]
+    start = 0
+    while start < len(lines):  # short blocks that end a page with a number
+        if blank[start]:
+            start += 1
+            continue
+        end = start
+        while end < len(lines) and not blank[end]:
+            end += 1
+        block = range(start, end)
+        if len(block) <= settings["max_furniture_lines"] and any(_TRAILING_PAGE_NUMBER.match(lines[i].text) for i in block):
+            for i in block:
+                furniture[i] = True
+        start = end
+    counts: dict[str, int] = {}
+    for line in lines:
+        key = line.text.strip()
+        if len(key) >= settings["min_running_header_chars"]:
+            counts[key] = counts.get(key, 0) + 1
+    for index, line in enumerate(lines):
+        repeated = counts.get(line.text.strip(), 0) >= settings["min_running_header_repeats"]
+        if repeated and index >= settings["front_matter_lines"]:
+            furniture[index] = True
+    return [_Line(line.start, line.end, "") if drop else line for line, drop in zip(lines, furniture)]
+
+
 def prepare(original: str) -> Prepared:
     """Clean a report's text for NLP, keeping a map from every clean character to the original."""
     settings = load_rules("layout/text_preparation.yaml")
-    raw_blocks = _group_blocks(_split_lines(original), settings)
+    raw_blocks = _group_blocks(_without_page_furniture(_split_lines(original), settings), settings)
     block_texts = [_BlockText(raw_block, original) for raw_block in raw_blocks]
     block_texts = [block for block in block_texts if block.chars]
 

@@ -194,3 +194,27 @@ def test_a_hard_wrapped_paragraph_stays_one_block_even_where_a_line_ends_a_sente
     blocks = prepare(text).blocks
     assert [block.kind for block in blocks] == ["paragraph", "list_item"]
     assert blocks[0].text.startswith("The Italy-Albania Protocol") and blocks[0].text.endswith("replicate the model.")
+
+
+def test_page_numbers_and_running_footers_are_dropped_and_the_paragraph_rejoined():
+    text = (
+        "Participants noted that 1,046 presumed victims were identified and that most identified routes of\n"
+        "labour exploitation in the region lead towards\n"
+        "                                  - 1 -\n"
+        "\n"
+        "Regional Coordination Meeting of National Anti-Trafficking Coordinators\n"
+        "Skopje, March 2024             Page 2\n"
+        "\n"
+        "Austria and Germany. Europol reported 41 cases.\n"
+    )
+    prepared = prepare(text)
+    assert prepared.text == (
+        "Participants noted that 1,046 presumed victims were identified and that most identified routes of "
+        "labour exploitation in the region lead towards Austria and Germany. Europol reported 41 cases."
+    )
+    _assert_offsets_survive(text)
+
+
+def test_a_heading_after_a_page_break_is_kept():
+    text = "The first page ends here.\n\n- 2 -\n\n3. ARRIVALS AND RETURNS\n\nArrivals fell.\n"
+    assert [block.text for block in prepare(text).blocks] == ["The first page ends here.", "ARRIVALS AND RETURNS", "Arrivals fell."]
