@@ -44,6 +44,15 @@ def load_rules(relative_path: str) -> Any:
     return _load(rules_dir() / relative_path)
 
 
+def word_list(data: dict, key: str) -> list[str]:
+    """The words a rule file lists under `key` (none when it is absent). YAML reads a bare on/no/yes as a
+    boolean, so an entry that is not text is an error rather than a word silently lost."""
+    values = list(data.get(key) or ())
+    if any(not isinstance(value, str) for value in values):
+        raise RulesError(f"rule list {key!r} has a non-text entry; quote words like \"on\"")
+    return values
+
+
 def rules_fingerprint() -> str:
     """A digest of every rule file, so the manifest says which rules produced the tables."""
     digest = hashlib.sha256()

@@ -10,7 +10,12 @@ from pipeline.extract.context import ExtractionContext
 from pipeline.extract.organisations import extract_organisations
 from pipeline.layout import Layout
 from pipeline.nlp import analyse as run_nlp
-from pipeline.normalise.acronyms import acronym_key, find_definitions, looks_like_acronym, match_long_form
+from pipeline.normalise.acronyms import (
+    acronym_key,
+    find_definitions,
+    looks_like_acronym,
+    match_long_form,
+)
 from pipeline.normalise.organisations import (
     INTERNATIONAL_KINDS,
     best_name,
@@ -669,3 +674,96 @@ def test_the_country_after_a_bodys_acronym_is_its_country(analyse):
     context = analyse("Mr. Jonas Weber, Federal Employment Agency (BA), Germany, explained the new routes.\n")
     [row] = context.rows["organisations"]
     assert (row.name, row.acronym, row.country_iso3) == ("Federal Employment Agency", "BA", "DEU")
+
+
+# ---------------------------------------------------------------- round 4
+
+
+def test_an_acronym_after_a_title_and_a_comma_is_the_names_that_follows(analyse):
+    # Schwartz-Hearst reaches back into the title ("Director ..., General Directorate ..."); the name wins
+    context = analyse(
+        "Mr. Abdoulaye Ndiaye, Director of Reintegration, General Directorate for Senegalese Abroad (DGSE), "
+        "Senegal, spoke. The DGSE opened offices.\n"
+    )
+    [row] = context.rows["organisations"]
+    assert (row.name, row.acronym, row.country_iso3, row.mentions) == (
+        "General Directorate for Senegalese Abroad", "DGSE", "SEN", 2)
+
+
+def test_congresses_and_facilities_are_bodies_but_a_world_congress_is_a_meeting(analyse):
+    context = analyse(
+        "The Malaysian Trades Union Congress (MTUC) and the Global Concessional Financing Facility (GCFF) "
+        "spoke at the World Congress on Labour in Geneva.\n"
+    )
+    rows = {row.name: row.acronym for row in context.rows["organisations"]}
+    assert rows == {"Malaysian Trades Union Congress": "MTUC", "Global Concessional Financing Facility": "GCFF"}
+
+
+def test_a_legal_form_after_a_name_makes_it_a_company(analyse):
+    context = analyse(
+        "He cited a member company, Seri Kenanga Plantations Berhad, which repaid fees. A recruiter, Danube "
+        "Staffing d.o.o., lost its licence, as did Johnson & Johnson Inc. and Acme Sdn. Bhd. in Penang.\n"
+    )
+    assert _names(context) == {
+        "Seri Kenanga Plantations Berhad", "Danube Staffing d.o.o.", "Johnson & Johnson Inc.", "Acme Sdn. Bhd."}
+
+
+def test_bodies_introduced_by_their_kind(analyse):
+    context = analyse(
+        "One shelter is run by the Albanian NGO Different and Equal. We thank companies such as Zespri and "
+        "Fonterra for their work. The company said the NGO sector and the weekly Coordination Meeting grew.\n"
+    )
+    assert _names(context) == {"Different and Equal", "Zespri", "Fonterra"}
+
+
+def test_a_renamed_body_is_one_body(analyse):
+    context = analyse(
+        "It was convened by the Ethiopian Diaspora Service (EDS), formerly the Ethiopian Diaspora Agency. "
+        "The Migration Service (formerly known as the State Migration Department) attended.\n"
+    )
+    rows = {row.name: row for row in context.rows["organisations"]}
+    assert set(rows) == {"Diaspora Service", "Migration Service"}
+    assert (rows["Diaspora Service"].acronym, rows["Diaspora Service"].mentions) == ("EDS", 1)  # one reference
+
+
+def test_a_unit_with_its_own_acronym_written_of_an_international_organisation_is_that_organisation(analyse):
+    context = analyse(
+        "A representative of the Citizens and Diaspora Organizations Directorate (CIDO) of the African Union "
+        "said CIDO would help.\n"
+    )
+    [row] = context.rows["organisations"]
+    assert (row.org_id, row.name, row.acronym) == ("au", "African Union", None)
+
+
+def test_a_second_body_with_the_same_head_is_not_a_field_of_the_first(analyse):
+    context = analyse("Researchers from the University of Nairobi and Addis Ababa University met the "
+                      "Ministry of Labour and Social Protection.\n")
+    assert _names(context) == {"University of Nairobi", "Addis Ababa University",
+                               "Ministry of Labour and Social Protection"}
+
+
+def test_a_body_named_after_its_country_keeps_the_country_its_acronym_spells(analyse):
+    context = analyse("Last year, Employment and Social Development Canada (ESDC) welcomed the group. "
+                      "The Republic of Moldova (RM) signed.\n")
+    [row] = context.rows["organisations"]
+    assert (row.name, row.acronym, row.country_iso3) == ("Employment and Social Development Canada", "ESDC", "CAN")
+
+
+def test_a_country_in_two_words_leaves_a_bodys_name_whole(analyse):
+    context = analyse("Ms. Kouassi, of the Ministry of Foreign Affairs of Côte d'Ivoire, and Mr. Camara, of the "
+                      "Ministry of Foreign Affairs of Guinea, spoke.\n")
+    rows = {row.country_iso3: row.name for row in context.rows["organisations"]}
+    assert rows == {"CIV": "Ministry of Foreign Affairs", "GIN": "Ministry of Foreign Affairs"}
+
+
+def test_name_rules_reject_lists_no_rule_reads_and_words_yaml_reads_as_booleans():
+    from pipeline.normalise.organisations import NameRules
+    from pipeline.rules import RulesError
+
+    with pytest.raises(RulesError, match="no rule reads"):
+        NameRules.from_data({"organisation_head": ["ministry"]})
+    with pytest.raises(RulesError, match="non-text"):
+        NameRules.from_data({"tail_connectors": ["of", True]})
+    rules = NameRules.from_data({"byline_separators": ["–"], "unit_heads": ["office", "working group"]})
+    assert rules.byline_separators == frozenset({"–"})  # as written, not folded to "-"
+    assert rules.unit_heads == (("working", "group"), ("office",)) and rules.max_outlet_name_words == 4

@@ -666,3 +666,97 @@ def test_years_round_3(analyse, text, years):
 )
 def test_money_of_an_annual_appeal_takes_the_year_of_its_title(analyse, text, years):
     assert [r.year for r in figures(analyse, text)] == years
+
+
+# --- round 4: local currency symbols, South Asian scales, "1.8m", bare fractions, years -----------
+
+
+@pytest.mark.parametrize(
+    ("form", "code"),
+    [
+        ("RM", "MYR"),  # a territory's own letter symbol, one currency's in every CLDR locale
+        ("S/", "PEN"),
+        ("Ksh", "KES"),
+        ("KSh", "KES"),  # our spelling
+        ("Tk", "BDT"),  # our decision: CLDR has only "৳"
+        ("Rs", None),  # rupees of India, Pakistan, Mauritius...: ambiguous
+        ("kr", None),  # Nordic crowns
+        ("UP", None),  # ignored: "UP 5%" in a headline
+    ],
+)
+def test_local_letter_symbols(form, code):
+    assert currency_code(form) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The minimum wage is RM 1,500 per month.", [(1500, "MYR")]),
+        ("Workers paid Tk 4.8 lakh to recruiters.", [(480_000, "BDT")]),
+        ("The project costs 2 crore rupees.", [(20_000_000, "INR")]),
+        ("The government allocated S/ 4.2 million to registration.", [(4_200_000, "PEN")]),
+        ("Remittances reached KSh 640 billion.", [(640_000_000_000, "KES")]),
+        ("The FORM 5 was filed.", []),  # a letter symbol is a whole word
+        ("The team installed 40 RF sensors.", [(40, "count")]),  # letter symbols ("RF": RWF) only before the number
+    ],
+)
+def test_local_currencies_in_text(analyse, text, expected):
+    assert values(analyse, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Disasters triggered 1.8m internal displacements.", [(1_800_000, "count")]),
+        ("Some 2m people fled.", [(2_000_000, "count")]),
+        ("The wall is 5m high.", []),
+        ("Boats must stay 5m from the pier.", []),
+        ("They built 3m high walls.", []),  # a length before the plural noun
+    ],
+)
+def test_a_bare_m_is_millions_only_when_it_counts_a_plural_noun(analyse, text, expected):
+    assert values(analyse, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Most opted for a package, while a quarter joined community projects.", [(25, "percent")]),
+        ("Sales fell in the first quarter.", []),
+        ("Half a day was lost.", []),
+    ],
+)
+def test_a_fraction_standing_alone_counts_as_a_verbs_subject(analyse, text, expected):
+    assert values(analyse, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NAIROBI, 3–4 SEPTEMBER 2024", []),  # month names in capitals
+        ("A free hotline, 0800 11 222, operates around the clock.", []),  # a national phone number
+        ("The Centre's budget for 2024 amounts to RSD 12 million.", [(12_000_000, "RSD")]),  # "amounts" is the verb
+        ("The event brought 3–4 participants.", [(3, "count"), (4, "count")]),  # a range in one token
+    ],
+)
+def test_dates_phones_and_ranges_round_4(analyse, text, expected):
+    assert values(analyse, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # a share set off by a comma restates the figure before it
+        ("Remittances reached NPR 1.45 trillion in 2023, close to a quarter of GDP.", [2023, 2023]),
+        # a fronted "Of the N ..." is the whole the share is part of
+        ("Of the 1,200 returnees surveyed in 2023, 48 per cent had found work.", [2023, 2023]),
+        # "by 2050": the year a figure is projected for
+        ("About 5,000 workers had left the country by 2023.", [2023]),
+        # a year modifying the subject of a later clause is not the year of a figure before the clause break
+        ("The Ministry assigned 60 investigators, and the Centre's budget for 2024 amounts to RSD 12 million.", [None, 2024]),
+        # "according to" is a preposition, not a clause: the restated figure keeps the year
+        ("Remittances reached USD 4.9 billion in 2024, according to the Central Bank, equivalent to KSh 640 billion.", [2024, 2024]),
+    ],
+)
+def test_years_round_4(analyse, text, years):
+    assert [r.year for r in figures(analyse, text)] == years

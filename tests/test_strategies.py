@@ -182,8 +182,8 @@ def test_a_single_adoption_year_is_not_a_range(strategies):
         "(including Compulsory Returned) Citizens to the Republic of Armenia (adopted in March 2020)."
     )
     assert list(found) == [
-        "State Primary Assistance Program for Reintegration of Returned (including Compulsory Returned) "
-        "Citizens to the Republic of Armenia"
+        ("State Primary Assistance Program for Reintegration of Returned (including Compulsory Returned) "
+         "Citizens to the Republic of Armenia")
     ]
     row = next(iter(found.values()))
     assert _years(row) == (None, None, False)
@@ -250,18 +250,18 @@ def test_names_in_a_list_split_at_and_the_with_their_own_ranges(strategies):
     ("text", "name"),
     [
         (
-            "The State Program for the Development of New Irrigated Lands and the Restoration of Lands Removed from "
-            "Agricultural Use for 2026–2030 was endorsed.",
-            "State Program for the Development of New Irrigated Lands and the Restoration of Lands Removed from "
-            "Agricultural Use",
+            ("The State Program for the Development of New Irrigated Lands and the Restoration of Lands Removed from "
+             "Agricultural Use for 2026–2030 was endorsed."),
+            ("State Program for the Development of New Irrigated Lands and the Restoration of Lands Removed from "
+             "Agricultural Use"),
         ),
         (
             "The AU adopted the “Migration Policy Framework for Africa and Plan of Action (2018 – 2030)” last year.",
             "Migration Policy Framework for Africa and Plan of Action",
         ),
         (
-            "The Regional Director announced the Regional Strategy for South-Eastern Europe, Eastern Europe, and "
-            "Central Asia which identified three pillars.",
+            ("The Regional Director announced the Regional Strategy for South-Eastern Europe, Eastern Europe, and "
+             "Central Asia which identified three pillars."),
             "Regional Strategy for South-Eastern Europe, Eastern Europe, and Central Asia",
         ),
     ],
@@ -732,3 +732,88 @@ def test_a_quoted_title_before_a_lowercase_head_is_a_name(strategies):
         "Mexico Embraces You": ("programme", (None, None, False)),
         "Safe Return": ("programme", (2020, 2023, False)),
     }
+
+
+# -- round 4: long titles, law codes, bracketed names, horizons, subtitles, orders ---------------
+
+
+def test_a_long_title_goes_on_over_comma_separated_parts_to_the_range_that_closes_it(strategies):
+    found = strategies(
+        "Albania adopted the Strategy for Protection of Children, Especially Orphans and Minors, and Support "
+        "of Families 2018-2023. It also adopted the Strategy on Asylum, Return and Integration Policy 2019-2022 "
+        "and a Plan for Housing, Especially for Families, to be discussed later."
+    )
+    assert {name: _years(row) for name, row in found.items()} == {
+        "Strategy for Protection of Children, Especially Orphans and Minors, and Support of Families":
+            (2018, 2023, False),
+        "Strategy on Asylum": (None, None, False),  # a part with a head word is the next name of a list
+        "Return and Integration Policy": (2019, 2022, False),
+        "Plan for Housing": (None, None, False),  # no range closes the parts: the name ends at the comma
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Law No. 03/L-125 on Asylum was amended.", "Law No. 03/L-125 on Asylum"),
+        ("Decree No. 12/IV-2020 on Residence was published.", "Decree No. 12/IV-2020 on Residence"),
+    ],
+)
+def test_a_laws_number_may_hold_capital_letters_between_its_digits(strategies, text, name):
+    assert list(strategies(text)) == [name]
+
+
+def test_a_name_alone_in_brackets_right_after_a_name_is_the_same_strategy(analyse):
+    context = analyse(
+        "Refugees are protected under the Law on Asylum and Temporary Protection (Law No. 5218). "
+        "The Law No. 5218 was amended in 2020. The Employment Act 1955 (Act 265) sets minimum terms."
+    )
+    rows = context.rows["strategies"]
+    assert [row.name for row in rows] == ["Law on Asylum and Temporary Protection", "Employment Act 1955"]
+    mentions = [m for m in context.rows["mentions"] if m.type == "strategy"]
+    assert sum(m.normalized == rows[0].strategy_id for m in mentions) == 3
+
+
+def test_a_plan_horizon_of_2100_is_a_title_year(strategies):
+    found = strategies("The Netherlands updated the Coastal Delta Plan 2100 with new dikes.")
+    assert _years(found["Coastal Delta Plan 2100"]) == (None, 2100, False)
+    assert parse_year_range("2050-2100") == YearRange(2050, 2100)
+    assert single_year("2101") is None
+
+
+def test_an_owner_and_year_before_a_colon_and_a_subtitle_make_one_title(strategies):
+    found = strategies(
+        "Reintegration will follow the priorities of Tonga 2035: The Nation's Plan and the Regional Strategy "
+        "for Fisheries. In 2030: The Plan was revised."
+    )
+    assert {name: _years(row) for name, row in found.items()} == {
+        "Tonga 2035: The Nation's Plan": (None, 2035, False),
+        "Regional Strategy for Fisheries": (None, None, False),
+    }
+
+
+def test_a_name_does_not_run_on_over_and_with_a_preposition(strategies):
+    found = strategies("Workers are linked to the Pacific Labour Plan and to the Pacific Islands Forum Secretariat.")
+    assert list(found) == ["Pacific Labour Plan"]
+
+
+def test_an_order_is_a_law_but_an_order_of_merit_is_not(strategies):
+    found = strategies(
+        "Wages follow the Minimum Wages Order 2022. She received the Order of Merit in 2019, in order to honour her."
+    )
+    assert {name: (row.kind, _years(row)) for name, row in found.items()} == {
+        "Minimum Wages Order 2022": ("law", (None, None, False)),
+    }
+
+
+def test_an_undated_name_joins_no_descriptive_mention_and_no_name_of_another_country(analyse):
+    context = analyse(
+        "Kenyan officials presented the Kenya Diaspora Policy, adopted in 2014, and a revised diaspora policy "
+        "(2024–2029). Ethiopian officials presented the Diaspora Policy of 2013."
+    )
+    rows = [(row.name, row.start_year, row.end_year, row.country_iso3) for row in context.rows["strategies"]]
+    assert rows == [
+        ("Kenya Diaspora Policy", None, None, "KEN"),
+        ("diaspora policy", 2024, 2029, "KEN"),
+        ("Diaspora Policy", None, None, "ETH"),
+    ]

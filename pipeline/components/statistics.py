@@ -34,12 +34,21 @@ from pipeline.normalise.numbers import (
     number_vocabulary,
 )
 from pipeline.normalise.currencies import currency_table
+from pipeline.normalise.phrases import folded_words
 from pipeline.rules import load_rules
 
 SPAN_KEY = "statistic"
 
-if not Span.has_extension("figure"):
-    Span.set_extension("figure", default=None)
+_FIGURE_KEY = "statistic_figure"
+
+
+def _figure_of(span: Span) -> "Figure | None":
+    """A span's figure, keyed by its value too: the two ends of a range written as one token
+    ("3–4 participants") share the token's offsets, which is all spaCy keys `span._` values by."""
+    return span.doc.user_data.get((_FIGURE_KEY, span.start_char, span.end_char, span.kb_id_))
+
+
+Span.set_extension("figure", getter=_figure_of, force=True)
 
 
 @dataclass(frozen=True)
@@ -111,7 +120,8 @@ class StatisticFinder:
         self.excluding_span_keys = excluding_span_keys
         currencies = currency_table(currency_rules)
         self.grammars = {comma: QuantityGrammar(vocabulary, currencies, comma) for comma in (False, True)}
-        months = "|".join(sorted(exclusions["months"], key=len, reverse=True))
+        month_names = {str(m) for m in exclusions["months"]}
+        months = "|".join(sorted(month_names | {m.upper() for m in month_names}, key=len, reverse=True))  # "3–4 SEPTEMBER 2024"
         patterns = [p.replace("{months}", months) for p in exclusions["blocked_patterns"].values()]
         cardinals = "|".join(vocabulary.cardinal_words)
         ordinals = "|".join(vocabulary.ordinal_words)
@@ -120,19 +130,20 @@ class StatisticFinder:
         self.blocked = [re.compile(p) for p in patterns]
         self.heading_number = re.compile(exclusions["heading_number"])
         self.heading_max_words = int(exclusions.get("heading_max_words", 15))
-        self.duration_units = {w.casefold() for w in exclusions["duration_units"]}
-        self.duration_fillers = {w.casefold() for w in exclusions["duration_fillers"]}
-        self.clock_markers = {w.casefold() for w in exclusions["clock_markers"]}
-        self.identifier_cues = {w.casefold() for w in exclusions["identifier_cues"]}
+        self.figure_verbs = folded_words(exclusions, "figure_verbs_like_nouns")
+        self.duration_units = folded_words(exclusions, "duration_units")
+        self.duration_fillers = folded_words(exclusions, "duration_fillers")
+        self.clock_markers = folded_words(exclusions, "clock_markers")
+        self.identifier_cues = folded_words(exclusions, "identifier_cues")
         self.identifier_tags = set(exclusions["identifier_preceding_tags"])
-        self.one_words = {w.casefold() for w in exclusions["one_words"]}
-        self.one_kept_after = {w.casefold() for w in exclusions["one_kept_after"]}
-        self.anaphoric_numbers = {w.casefold() for w in exclusions["anaphoric_numbers"]}
-        self.anaphoric_determiners = {w.casefold() for w in exclusions["anaphoric_determiners"]}
+        self.one_words = folded_words(exclusions, "one_words")
+        self.one_kept_after = folded_words(exclusions, "one_kept_after")
+        self.anaphoric_numbers = folded_words(exclusions, "anaphoric_numbers")
+        self.anaphoric_determiners = folded_words(exclusions, "anaphoric_determiners")
         self.named_kinds = {
             str(noun).casefold(): str(key) for key, nouns in exclusions["anaphoric_named_kinds"].items() for noun in nouns
         }
-        self.identifier_headers = {str(w).casefold() for w in exclusions["table_identifier_headers"]}
+        self.identifier_headers = folded_words(exclusions, "table_identifier_headers")
         self.ordinal_words = {w.casefold() for w in vocabulary.ordinal_words} | {"last", "latter", "former", "next"}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -232,6 +243,10 @@ class StatisticFinder:
         before2 = doc[first.start - 2] if first is not None and first.start > 1 else None
         after_tokens = self._tokens_after(doc, span, figure, figures)
         after = after_tokens[0] if after_tokens else None
+        if quantity.scale_if_counting and not self._counts_plural_noun(after_tokens):
+            return False  # "a 5m wall", "3m deep": metres
+        if quantity.fraction_alone and span.root.dep_ not in {"nsubj", "nsubjpass"}:
+            return False  # "the first quarter", "cut in half"; but "while a quarter joined"
         if quantity.unit == "count" and quantity.form in ("digits", "words"):
             if self._is_year(quantity, after):
                 return False
@@ -253,10 +268,11 @@ class StatisticFinder:
             return False  # "the second half of 2020" is a period
         if quantity.form == "fraction" and after is not None and after.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}:
             return False  # "followed by a third session": an ordinal
-        if quantity.form == "fraction" and after is not None and after.lower_ == "of":
-            part_of = [t for t in after_tokens[1:] if t.lower_ not in {"a", "an", "the", "that", "this"}]
+        if quantity.form == "fraction" and after is not None:
+            rest = after_tokens[1:] if after.lower_ == "of" else after_tokens
+            part_of = [t for t in rest if t.lower_ not in {"a", "an", "the", "that", "this"}]
             if self._is_duration(part_of):
-                return False  # "half of the year", "a quarter of a century": a stretch of time
+                return False  # "half of the year", "a quarter of a century", "half a day": a stretch of time
         return True
 
     def _tokens_after(self, doc: Doc, span: Span, figure: Figure, figures: list[Figure]) -> list[Token]:
@@ -277,14 +293,26 @@ class StatisticFinder:
             tokens.append(token)
         return tokens
 
-    @staticmethod
-    def _is_year(quantity: Quantity, after: Token | None) -> bool:
-        """A bare four-digit number from 1000 to 2199 is a year, unless it counts a plural noun ("2000 participants")."""
+    def _counts_plural_noun(self, after: list[Token]) -> bool:
+        """"1.8m internal displacements", "2m people": the figure counts a plural noun, through its
+        adjectives, and no word of length ("5m high walls") comes first."""
+        for token in after:
+            if token.lower_ in self.vocabulary.length_words:
+                return False
+            if token.tag_ in {"NNS", "NNPS"}:
+                return True
+            if token.pos_ not in {"ADJ", "NOUN", "PROPN"}:
+                return False
+        return False
+
+    def _is_year(self, quantity: Quantity, after: Token | None) -> bool:
+        """A bare four-digit number from 1000 to 2199 is a year, unless it counts a plural noun
+        ("2000 participants"; not "for 2024 amounts to", a verb the tagger reads as a noun)."""
         if not (quantity.bare and quantity.form == "digits" and quantity.decimals == 0):
             return False
         if not (1000 <= quantity.value <= 2199 and len(quantity.text) == 4):
             return False
-        return not (after is not None and after.tag_ == "NNS")
+        return not (after is not None and after.tag_ == "NNS" and after.lower_ not in self.figure_verbs)
 
     def _is_duration(self, after: list[Token]) -> bool:
         """"six months", "two-day", "5-year", "three consecutive years"."""
@@ -419,7 +447,7 @@ def _span_of(doc: Doc, figure: Figure) -> Span | None:
         return None
     source = "range" if figure.range_id else figure.source
     span = Span(doc, span.start, span.end, label=figure.quantity.unit, kb_id=figure.normalized, span_id=source)
-    span._.figure = figure
+    doc.user_data[(_FIGURE_KEY, span.start_char, span.end_char, span.kb_id_)] = figure
     return span
 
 

@@ -24,7 +24,10 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.components.strategy_finder.aliases import link_aliases
+from pipeline.components.strategy_finder.aliases import (
+    link_aliases,
+    link_bracketed_aliases,
+)
 from pipeline.components.strategy_finder.candidate import Candidate, without_overlaps
 from pipeline.components.strategy_finder.descriptive import (
     descriptive_bounds,
@@ -56,12 +59,13 @@ YEARS_ATTR = "strategy_years"
 STATUS_ATTR = "strategy_status"
 GENERIC_ATTR = "strategy_generic"
 ALIAS_ATTR = "strategy_alias_of"
+DESCRIPTIVE_RULE = "descriptive_name"  # the rule (span id) of lowercase, descriptive mentions
 
 for _attr in (YEARS_ATTR, STATUS_ATTR, GENERIC_ATTR, ALIAS_ATTR):
     if not Span.has_extension(_attr):
         Span.set_extension(_attr, default=None)
 
-__all__ = ["ALIAS_ATTR", "GENERIC_ATTR", "SPAN_KEY", "STATUS_ATTR", "YEARS_ATTR", "StrategyFinder", "Vocabulary"]
+__all__ = ["ALIAS_ATTR", "DESCRIPTIVE_RULE", "GENERIC_ATTR", "SPAN_KEY", "STATUS_ATTR", "YEARS_ATTR", "StrategyFinder", "Vocabulary"]
 
 
 @Language.factory(
@@ -123,13 +127,14 @@ class StrategyFinder:
             cores.setdefault(doc.vocab.strings[match_id], []).append((start, end))
         candidates = self._title_candidates(doc, cores.get("title", []), ranges)
         candidates += self._head_first_candidates(doc, cores.get("head_first", []), ranges)
-        candidates += self._titled_year_candidates(doc, cores.get("titled_year", []), ranges)
+        candidates += self._titled_year_candidates(doc, cores.get("titled_year", []))
         candidates += self._quoted_candidates(doc, ranges)
         candidates += self._quoted_before_head_candidates(doc, ranges)
         candidates += self._known_candidates(doc, ranges)
         candidates += self._descriptive_candidates(doc, cores.get("lowercase", []), ranges, candidates)
         accepted = [c for c in without_overlaps(candidates) if self.selection.keep(doc, c)]
         link_aliases(doc, self.matchers.aliases, accepted, self.vocab)
+        link_bracketed_aliases(doc, accepted)
         cues = status_cues(doc, self.matchers)
         spans: dict[int, Span] = {}
         for candidate in sorted(accepted, key=lambda c: c.start):
@@ -153,12 +158,13 @@ class StrategyFinder:
             if bounds is None:
                 continue
             candidate = Candidate(*bounds, "title_name")
+            limit = name_limit(doc, candidate.start, self.vocab)  # the name's own sentence, not a subtitle's title
             year_first = year_first_title(doc, candidate.start, self.vocab, ranges.covers)
             if year_first is not None and not year_first.owned and self.selection.generic(doc, doc[slice(*bounds)]):
                 year_first = None  # "the 2016 Strategy" points back at a named one, dated by its adoption
             if year_first is not None:  # "the 2050 Strategy for the Blue Pacific Continent"
                 candidate.start = year_first.start
-            self.attacher.attach(doc, candidate, ranges, name_limit(doc, candidate.start, self.vocab), title=True)
+            self.attacher.attach(doc, candidate, ranges, limit, title=True)
             if year_first is not None and candidate.years is None and self.vocab.kind_of(
                     doc[candidate.start:candidate.end]) != "law":  # a law's year is its enactment, no period
                 candidate.years = year_first.years
@@ -177,7 +183,7 @@ class StrategyFinder:
             candidates.append(candidate)
         return candidates
 
-    def _titled_year_candidates(self, doc: Doc, cores: list[tuple[int, int]], ranges: YearRanges) -> list[Candidate]:
+    def _titled_year_candidates(self, doc: Doc, cores: list[tuple[int, int]]) -> list[Candidate]:
         """A capitalised title with its year before a lowercase head: "the We the UAE 2031 vision"."""
         candidates = []
         for core_start, core_end in longest_first(cores):
@@ -232,7 +238,7 @@ class StrategyFinder:
             if head in covered:
                 continue
             limit = doc[head].sent.end
-            candidate = Candidate(*descriptive_bounds(doc, head, head_end, self.vocab), "descriptive_name")
+            candidate = Candidate(*descriptive_bounds(doc, head, head_end, self.vocab), DESCRIPTIVE_RULE)
             self.attacher.attach(doc, candidate, ranges, limit, title=False)
             if candidate.years is None:
                 continue

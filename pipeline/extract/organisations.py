@@ -22,7 +22,8 @@ from collections import Counter, defaultdict
 from spacy.tokens import Span
 
 from pipeline.components.organisations import ENTRIES_EXTENSION, INTERNAL_UNIT, SPAN_KEY
-from pipeline.components.organisations.parenthesised_names import RULE as PARENTHESISED_NAME
+from pipeline.components.organisations.keys import STANDS_FOR_NAMED
+from pipeline.components.organisations.other_names import RULE as OTHER_NAME
 from pipeline.extract.context import ExtractionContext
 from pipeline.models import OrganisationRow
 from pipeline.normalise.acronyms import looks_like_short_form
@@ -65,9 +66,9 @@ def _row(doc_id: str, key: str, mentions: list[tuple[Span, int]], entry: Organis
         is_acronym_form(span.text, known) or _defined_short_form(span)
     )]
     acronym = choose_acronym(surfaces, defined, known)
-    # the report's own words first: a name it gives in parentheses ("(Servicio Nacional de Migración)") is a
-    # translation, used only when the report has no other
-    written = [clean_surface(span.text) for span in own if span.id_ != PARENTHESISED_NAME]
+    # the report's own words first: another name it gives right after ("(Servicio Nacional de Migración)", ",
+    # formerly the ...") is a translation or an old name, used only when the report has no other
+    written = [clean_surface(span.text) for span in own if span.id_ != OTHER_NAME]
     written = [surface for surface in written if surface not in defined]
     name = best_name(written, known) or best_name(surfaces, known) or (entry.name if entry else None) or acronym
     if name is None:  # only units were named, of a body the gazetteer does not know
@@ -103,12 +104,12 @@ def _count_mentions(mentions: list[tuple[Span, int]]) -> int:
     Office (QUNO)") are one reference each."""
     spans = [span for span, _ in mentions]
     starts_after = {span.end for span in spans}
-    translated_ends = {span.end for span in spans if span.id_ == PARENTHESISED_NAME}
+    translated_ends = {span.end for span in spans if span.id_ == OTHER_NAME}
     count = 0
     for span in spans:
         doc = span.doc
-        if span.id_ == PARENTHESISED_NAME:
-            continue  # "National Migration Service (Servicio Nacional de Migración)": one reference
+        if span.id_ == OTHER_NAME:
+            continue  # "National Migration Service (Servicio Nacional de Migración)", "..., formerly ...": one reference
         if span.label_ == INTERNAL_UNIT and any(
             other is not span and other.label_ != INTERNAL_UNIT and (
                 0 <= span.start - other.end <= 1 or 0 <= other.start - span.end <= 3
@@ -196,7 +197,7 @@ def _front_matter_country(context: ExtractionContext) -> str | None:
 
 
 # Span rules whose mention stands for a body the report named before it.
-_STANDS_FOR_NAMED = frozenset({"acronym", "short_form", PARENTHESISED_NAME})
+_STANDS_FOR_NAMED = STANDS_FOR_NAMED | {"acronym"}
 
 
 def _nearest_country(spans: list[Span], keys: list[str], index: int, earlier_only: bool = False) -> str | None:

@@ -47,12 +47,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 _VERBS = {"VERB", "AUX"}
-_NOT_CLAUSE_HEADS = {"aux", "auxpass", "amod", "compound"}
+_NOT_CLAUSE_HEADS = {"aux", "auxpass", "amod", "compound", "prep"}  # "according to", "including": prepositions
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _PAST_TAGS = {"VBD", "VBN"}
 _NON_PAST_AUX_TAGS = {"VBZ", "VBP", "MD"}
 _NOUN_MODIFIER_DEPS = {"compound", "nummod", "amod", "npadvmod", "nmod", "poss"}
 _DATE_PARTS = {",", "th", "st", "nd", "rd", "early", "late", "mid", "mid-"}
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but)\s+(?:the|a|an|its|their|this|that|these|those)\b")
 _YEAR = re.compile(r"(?<![\d.,/])(?:1[89]\d\d|20\d\d|2100)(?![\d.,/])")
 
 
@@ -391,9 +392,9 @@ def _sentence_years(
             continue
         if start in changes:
             continue  # a change compares years: only a year of its own phrase or right after it
-        restated = _restated_figure(span, members, clauses, rules)
-        if restated is not None and restated._.figure.start_char in result:
-            result[start] = result[restated._.figure.start_char]  # "..., equivalent to 8 per cent of GDP"
+        related = _restated_figure(span, members, clauses, rules) or _fronted_whole(span, members, clauses)
+        if related is not None and related._.figure.start_char in result:
+            result[start] = result[related._.figure.start_char]  # "..., equivalent to 8 per cent of GDP"
             continue
         taken_before = claimed.get(clause.i, set())
         earlier = [m for m in same if m.token.idx < span._.figure.match_start and m.token.i not in taken_before]
@@ -415,18 +416,45 @@ def _sentence_years(
 
 
 def _restated_figure(span: Span, members: list[Span], clauses: Clauses, rules: YearRules) -> Span | None:
-    """The figure before this one in its clause that it restates, when it hangs from a restating
-    word on its way to the clause ("US$ 11.8 billion in 2023, equivalent to roughly 8 per cent of GDP")."""
+    """The figure before this one in its clause that it restates: when it hangs from a restating
+    word on its way to the clause ("US$ 11.8 billion in 2023, equivalent to roughly 8 per cent of
+    GDP"), or is a share set off by a comma after it ("NPR 1.45 trillion in 2023, close to a
+    quarter of GDP")."""
     clause = clauses.clause_of(span.root)
+    before = [
+        other for other in members
+        if other._.figure.end_char <= span._.figure.match_start and clauses.clause_of(other.root).i == clause.i
+    ]
+    if not before:
+        return None
+    if span._.figure.quantity.unit == "percent" and _after_comma(span):
+        return before[-1]
     token = span.root
     while token.i != clause.i and token.head.i != token.i:
         token = token.head
         if token.lower_ in rules.restating_words or token.lemma_.casefold() in rules.restating_words:
-            before = [
-                other for other in members
-                if other._.figure.end_char <= span._.figure.match_start and clauses.clause_of(other.root).i == clause.i
-            ]
-            return before[-1] if before else None
+            return before[-1]
+    return None
+
+
+def _after_comma(span: Span) -> bool:
+    """Does a comma stand right before the figure and its qualifier ("..., around 7 per cent of ...")?"""
+    text = span.doc.text[: span._.figure.match_start].rstrip()
+    return text.endswith(",")
+
+
+def _fronted_whole(span: Span, members: list[Span], clauses: Clauses) -> Span | None:
+    """The whole a share is part of, when a fronted "of" phrase counts it ("Of the 1,200 returnees
+    surveyed in 2023, 48 per cent had reached ..."): the share refers to the whole's year."""
+    if span._.figure.quantity.unit != "percent":
+        return None
+    clause = clauses.clause_of(span.root)
+    for child in clause.children:
+        if child.dep_ != "prep" or child.lower_ != "of" or child.i >= span.start:
+            continue
+        wholes = [other for other in members if child.left_edge.i <= other.start and other.end <= child.right_edge.i + 1]
+        if wholes:
+            return wholes[-1]
     return None
 
 
@@ -508,12 +536,15 @@ def _modifier_year(span: Span, mentions: list[YearMention], clauses: Clauses) ->
 
 
 def _following(span: Span, members: list[Span], same: list[YearMention]) -> YearMention | None:
-    """The first year after the figure in its clause, if it is a point in time and no other figure stands between."""
+    """The first year after the figure in its clause, if it is a point in time and no other figure
+    or clause break (", and the budget for 2024 ...", "; in 2024") stands between."""
     end = span._.figure.end_char
     later = [m for m in same if m.token.idx >= end]
     if not later:
         return None
     first = later[0]
+    if _CLAUSE_BREAK.search(span.doc.text[end : first.token.idx]):
+        return None  # the parse may hang the next clause's year on this one
     group = _group(span, members)
     for other in members:
         o = other._.figure

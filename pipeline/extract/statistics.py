@@ -22,6 +22,7 @@ from pipeline.extract.context import ExtractionContext
 from pipeline.extract.statistic_years import YearRules, assign_years
 from pipeline.models import StatisticRow
 from pipeline.normalise.numbers import quantity_grammar, stated_change_disagreement
+from pipeline.normalise.phrases import folded_list, folded_words
 from pipeline.rules import load_rules
 
 CONTEXT_RULES = "statistics/context.yaml"
@@ -49,25 +50,25 @@ class ContextRules:
         change_words = {str(word).casefold(): direction for direction, words in data["change_words"].items() for word in words}
         return cls(
             years=YearRules(
-                year_prepositions=tuple(str(p).casefold() for p in data["year_prepositions"]),
-                period_edge_words=frozenset(str(w).casefold() for w in data["period_edge_words"]),
-                period_opening_words=frozenset(str(w).casefold() for w in data["period_opening_words"]),
-                open_period_followers=tuple(str(w).casefold() for w in data["open_period_followers"]),
+                year_prepositions=folded_list(data, "year_prepositions"),
+                period_edge_words=folded_words(data, "period_edge_words"),
+                period_opening_words=folded_words(data, "period_opening_words"),
+                open_period_followers=folded_list(data, "open_period_followers"),
                 anaphoric_years={str(k).casefold(): str(v) for k, v in data["anaphoric_years"].items()},
-                own_time_words=frozenset(str(w).casefold() for w in data["own_time_words"]),
-                relative_years=tuple(str(w).casefold() for w in data["relative_years"]),
+                own_time_words=folded_words(data, "own_time_words"),
+                relative_years=folded_list(data, "relative_years"),
                 months=frozenset(str(m).casefold() for m in months),
-                year_part_prefixes=tuple(str(w).casefold() for w in data["year_part_prefixes"]),
-                date_range_joiners=frozenset(str(w).casefold() for w in data["date_range_joiners"]),
-                restating_words=frozenset(str(w).casefold() for w in data["restating_words"]),
-                parallel_clause_marks=frozenset(str(w).casefold() for w in data["parallel_clause_marks"]),
-                annual_title_words=tuple(str(w).casefold() for w in data["annual_title_words"]),
+                year_part_prefixes=folded_list(data, "year_part_prefixes"),
+                date_range_joiners=folded_words(data, "date_range_joiners"),
+                restating_words=folded_words(data, "restating_words"),
+                parallel_clause_marks=folded_words(data, "parallel_clause_marks"),
+                annual_title_words=folded_list(data, "annual_title_words"),
             ),
             change_words=change_words,
-            change_links=frozenset(str(w).casefold() for w in data["change_links"]),
-            change_base_words=tuple(str(w).casefold() for w in data["change_base_words"]),
-            measure_containers=frozenset(str(w).casefold() for w in data["measure_containers"]),
-            generic_nouns=frozenset(str(w).casefold() for w in data["generic_nouns"]),
+            change_links=folded_words(data, "change_links"),
+            change_base_words=folded_list(data, "change_base_words"),
+            measure_containers=folded_words(data, "measure_containers"),
+            generic_nouns=folded_words(data, "generic_nouns"),
             money_noun=str(data["money_noun"]),
             max_measure_tokens=int(data["max_measure_tokens"]),
         )

@@ -9,30 +9,33 @@ years ("the National Strategy for Migration (2019-2022)" ... "the strategy
 ("workshop on National Migration Strategy development" ... "a new Migration
 Strategy for 2016-2020") or the one longer name named before that holds its words
 ("the ECOWAS Regional Migration Policy (2024–2028)" ... "the draft Regional
-Migration Policy"). A name the text gives as another name of one before it ("...,
+Migration Policy"), unless the two belong to different countries ("the Kenya Diaspora
+Policy" ... "Ethiopian participants presented the Diaspora Policy") or the dated one is a
+descriptive mention, a document of its own ("a revised diaspora policy (2024–2029)"). A name the text gives as another name of one before it ("...,
 commonly referred to as the “Special Act”") is that strategy. The country is decided
 by `pipeline.extract.strategy_countries`; `country_source` says by which rule.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
 from pipeline.components.strategies import (
     ALIAS_ATTR,
+    DESCRIPTIVE_RULE,
     GENERIC_ATTR,
+    SPAN_KEY,
     STATUS_ATTR,
     YEARS_ATTR,
 )
 from pipeline.extract.context import ExtractionContext
-from pipeline.extract.strategy_countries import country_of
+from pipeline.extract.strategy_countries import DECISIVE_SOURCES, Decision, country_of
 from pipeline.models import StrategyRow
 from pipeline.normalise.strategies import clean_strategy_name, strategy_id, strategy_key
 from pipeline.normalise.years import YearRange
-
-SPAN_KEY = "strategy"
 
 
 @dataclass
@@ -44,7 +47,7 @@ class _Strategy:
 
 def extract_strategies(context: ExtractionContext) -> None:
     """One row per distinct strategy, located at its first mention; one mention row per span."""
-    strategies = _group(list(context.doc.spans.get(SPAN_KEY, [])))
+    strategies = _group(list(context.doc.spans.get(SPAN_KEY, [])), lambda mentions: country_of(context, mentions))
     for strategy in strategies:
         first = min(strategy.mentions, key=lambda span: span.start)
         name = clean_strategy_name(first.text)
@@ -73,8 +76,12 @@ def extract_strategies(context: ExtractionContext) -> None:
             context.add_mention("strategy", span, span.id_ or "rule", identifier)
 
 
-def _group(spans: list[Span]) -> list[_Strategy]:
-    """Same key and same years: one strategy. Undated mentions join the single dated one of their name."""
+def _group(spans: list[Span], country: Callable[[list[Span]], Decision]) -> list[_Strategy]:
+    """Same key and same years: one strategy. Undated mentions join the single dated one of their name.
+
+    `country` decides the country of a set of mentions: a name nested in another joins it only
+    when the names or their owners do not give them different countries.
+    """
     by_identity: dict[tuple[str, YearRange | None], _Strategy] = {}
     for span in sorted(spans, key=lambda s: s.start):
         years = span._.get(YEARS_ATTR)
@@ -85,7 +92,7 @@ def _group(spans: list[Span]) -> list[_Strategy]:
     for (key, years), undated in list(by_identity.items()):
         if years is not None:
             continue
-        dated = [s for (k, y), s in by_identity.items() if k == key and y is not None]
+        dated = [s for (k, y), s in by_identity.items() if k == key and y is not None and not _descriptive(s)]
         if len(dated) == 1:
             dated[0].mentions.extend(undated.mentions)
             del by_identity[(key, years)]
@@ -105,10 +112,11 @@ def _group(spans: list[Span]) -> list[_Strategy]:
         first = _first(undated)
         fuller = [
             s for (k, y), s in by_identity.items()
-            if k != key and _nested(k, key) and (y is not None or (len(k) > len(key) and _first(s) < first))
+            if k != key and _nested(k, key) and not _descriptive(s)
+            and (y is not None or (len(k) > len(key) and _first(s) < first))
         ]
-        if len(fuller) == 1:  # "the draft Regional Migration Policy" is the ECOWAS Regional Migration Policy
-            fuller[0].mentions.extend(undated.mentions)
+        if len(fuller) == 1 and _same_country(country(undated.mentions), country(fuller[0].mentions)):
+            fuller[0].mentions.extend(undated.mentions)  # "the draft Regional Migration Policy" is the ECOWAS one
             del by_identity[(key, years)]
     return sorted(by_identity.values(), key=lambda s: min(span.start for span in s.mentions))
 
@@ -138,6 +146,18 @@ def _status(mentions: list[Span]) -> str | None:
         if status:
             return status
     return None
+
+
+def _descriptive(strategy: _Strategy) -> bool:
+    """A lowercase mention known only by its range ("a revised diaspora policy (2024–2029)")."""
+    return all(span.id_ == DESCRIPTIVE_RULE for span in strategy.mentions)
+
+
+def _same_country(one: Decision, other: Decision) -> bool:
+    """Not two different countries given by the names or their owners (weaker evidence may differ)."""
+    (one_country, one_source), (other_country, other_source) = one, other
+    decisive = one_source in DECISIVE_SOURCES and other_source in DECISIVE_SOURCES
+    return not decisive or one_country == other_country
 
 
 def _first(strategy: _Strategy) -> int:

@@ -42,6 +42,7 @@ from pipeline.rules import load_rules
 Decision = tuple[str | None, str | None]
 NO_COUNTRY: Decision = (None, None)
 INTERNATIONAL: Decision = (None, "organisation")
+DECISIVE_SOURCES = frozenset({"name", "owner", "organisation"})  # what the text says of the strategy itself
 _SUBJECTS = ("nsubj", "nsubjpass")
 _PRONOUN_POSSESSORS = frozenset({"its", "their"})
 _CLAUSE_CLIMB = ("xcomp", "ccomp", "conj", "advcl", "pcomp")

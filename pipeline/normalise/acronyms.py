@@ -47,6 +47,12 @@ class AcronymDefinition:
     long_end: int
     order: Literal["long_short", "short_long"]
 
+    @classmethod
+    def at(cls, short: str, short_start: int, long: str, long_start: int,
+           order: Literal["long_short", "short_long"] = "long_short") -> AcronymDefinition:
+        """A definition from its two forms and where each starts in the text."""
+        return cls(short, short_start, short_start + len(short), long, long_start, long_start + len(long), order)
+
 
 def acronym_letters(short: str) -> str:
     """The letters and digits of a short form: "M-MPTF" -> "MMPTF", "U.N." -> "UN"."""
@@ -191,15 +197,7 @@ def _definition_inside(inner: str, inner_start: int) -> AcronymDefinition | None
     if match_long_form(short, long_form) != long_form:
         return None
     short_start = inner_start + inner.rindex(short)
-    return AcronymDefinition(
-        short=short,
-        short_start=short_start,
-        short_end=short_start + len(short),
-        long=long_form,
-        long_start=inner_start,
-        long_end=inner_start + len(long_form),
-        order="long_short",
-    )
+    return AcronymDefinition.at(short, short_start, long_form, inner_start)
 
 
 def looks_like_short_form(text: str) -> bool:
@@ -240,17 +238,7 @@ def find_definitions(text: str) -> list[AcronymDefinition]:
             if long_form is None or (letters_of != inner and inner.split()[-1] not in long_form.split()):
                 continue  # "HRD Korea" needs its "Korea" in the long form
             long_start = window_start + len(window.rstrip()) - len(long_form)
-            definitions.append(
-                AcronymDefinition(
-                    short=inner,
-                    short_start=inner_start,
-                    short_end=inner_start + len(inner),
-                    long=long_form,
-                    long_start=long_start,
-                    long_end=long_start + len(long_form),
-                    order="long_short",
-                )
-            )
+            definitions.append(AcronymDefinition.at(inner, inner_start, long_form, long_start))
             continue
         inside = _definition_inside(inner, inner_start)
         if inside is not None:  # "National Migration Service (Servicio Nacional de Migración, SNM)"
@@ -264,15 +252,5 @@ def find_definitions(text: str) -> list[AcronymDefinition]:
         long_form = match_long_form(short, inner)
         if long_form is None or long_form != inner:
             continue
-        definitions.append(
-            AcronymDefinition(
-                short=short,
-                short_start=previous.start(1),
-                short_end=previous.end(1),
-                long=inner,
-                long_start=inner_start,
-                long_end=inner_start + len(inner),
-                order="short_long",
-            )
-        )
+        definitions.append(AcronymDefinition.at(short, previous.start(1), inner, inner_start, "short_long"))
     return definitions

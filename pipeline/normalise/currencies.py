@@ -24,24 +24,10 @@ from babel import localedata
 from babel.core import get_global
 from babel.numbers import get_currency_name, get_currency_symbol
 
+from pipeline.normalise.phrases import alternatives, fold
 from pipeline.rules import load_rules
 
 DEFAULT_RULES = "statistics/currencies.yaml"
-
-
-def _alternatives(forms: list[str], flexible_spaces: bool = True) -> str:
-    """A regex alternation of the forms, longest first so "US$" wins over "$"."""
-    escaped = []
-    for form in sorted(forms, key=len, reverse=True):
-        pattern = re.escape(form)
-        if flexible_spaces:
-            pattern = pattern.replace(r"\ ", r"\s+")
-        escaped.append(pattern)
-    return "|".join(escaped)
-
-
-def _fold(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().casefold()
 
 
 # --- what CLDR knows ---------------------------------------------------------------------------
@@ -76,30 +62,58 @@ def _english_names(code: str) -> list[str]:
     return [re.sub(r"\s*\([^)]*\)", "", name).strip() for name in names if name and name != code]
 
 
+def _has_currency_sign(form: str) -> bool:
+    return any(unicodedata.category(char) == "Sc" for char in form)
+
+
 def _is_symbol(form: str, code: str) -> bool:
     """A symbol worth reading: a currency sign in it ("₦", "R$", "GH₵"), not just letters or the code."""
-    return form != code and any(unicodedata.category(char) == "Sc" for char in form)
+    return form != code and _has_currency_sign(form)
+
+
+def _is_local_letters(form: str, code: str, current: frozenset[str]) -> bool:
+    """A territory's own letter symbol of a currency still in use ("RM", "S/", "Ksh"): at least two
+    characters and capitalised, so that single letters ("R", "P", "Q") and lowercase words stay words."""
+    return code in current and form != code and len(form) >= 2 and form[0].isupper() and not _has_currency_sign(form)
+
+
+def _territory_locales() -> dict[str, list[str]]:
+    """Territory -> the CLDR locales of it ("MY" -> ms_MY, en_MY, ta_MY, zh_Hans_MY...)."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for locale_id in localedata.locale_identifiers():
+        territory = locale_id.rsplit("_", 1)[-1]
+        if locale_id != territory and territory.isupper() and len(territory) == 2:
+            found[territory].append(locale_id)
+    return found
+
+
+def _symbols_of(locale_id: str) -> dict[str, str]:
+    return localedata.load(locale_id).get("currency_symbols", {})
 
 
 @lru_cache(maxsize=None)
-def _cldr_symbols(codes: frozenset[str]) -> dict[str, frozenset[str]]:
-    """Symbol -> codes: the English symbols ("€", "R$") and those of the main and English locales of
-    each territory that uses the currency ("₦", "฿")."""
+def _cldr_symbols(codes: frozenset[str], current: frozenset[str]) -> dict[str, frozenset[str]]:
+    """Symbol -> codes: the English symbols ("€", "R$") and those the locales of each territory
+    that uses a currency give it, with a currency sign ("₦", "฿") or, for currencies in use, in
+    letters ("RM", "S/", "Ksh"). A letter symbol owned by several currencies in any locale at all
+    ("Rs", "kr", "Br") is ambiguous and dropped by `_unambiguous`."""
     found: dict[str, set[str]] = defaultdict(set)
     for code in codes:
         symbol = get_currency_symbol(code, "en")
         if _is_symbol(symbol, code):
             found[symbol].add(code)
-    likely = get_global("likely_subtags")
-    available = set(localedata.locale_identifiers())
+    locales = _territory_locales()
     for territory, periods in get_global("territory_currencies").items():
-        main = likely.get(f"und_{territory}")
-        for locale_id in {main, f"{(main or '').split('_')[0]}_{territory}", f"en_{territory}"} & available:
+        for locale_id in locales.get(territory, ()):
+            symbols = _symbols_of(locale_id)
             for code, *_ in periods:
-                if code in codes:
-                    symbol = get_currency_symbol(code, locale_id)
-                    if _is_symbol(symbol, code):
-                        found[symbol].add(code)
+                symbol = symbols.get(code)
+                if code in codes and symbol and (_is_symbol(symbol, code) or _is_local_letters(symbol, code, current)):
+                    found[symbol].add(code)
+    for locale_id in localedata.locale_identifiers():  # a letter symbol must be one currency's everywhere
+        for code, symbol in _symbols_of(locale_id).items():
+            if symbol in found and not _has_currency_sign(symbol) and code in codes:
+                found[symbol].add(code)
     return {symbol: frozenset(owners) for symbol, owners in found.items()}
 
 
@@ -120,7 +134,7 @@ def cldr_words(codes: Iterable[str], current: frozenset[str]) -> dict[str, str]:
     forms: dict[str, set[str]] = defaultdict(set)
     for code in sorted(codes):
         for name in _english_names(code):
-            folded = _fold(name)
+            folded = fold(name)
             forms[folded].add(code)
             unit = folded.split()[-1]
             if code in current and unit != folded and re.fullmatch(r"[^\W\d_][\w'’ʻ-]*", unit):
@@ -135,7 +149,8 @@ def cldr_words(codes: Iterable[str], current: frozenset[str]) -> dict[str, str]:
 class CurrencyTable:
     """Every written form of a currency the statistic finder recognises."""
 
-    symbols: dict[str, str]  # "US$" -> "USD", case-sensitive
+    symbols: dict[str, str]  # "US$" -> "USD", case-sensitive, before or after the number
+    letter_symbols: dict[str, str]  # "RM" -> "MYR", "KSh" -> "KES": case-sensitive, before the number only
     codes: frozenset[str]  # "USD", "EUR": capitals only
     words: dict[str, str]  # folded "us dollars" -> "USD"
 
@@ -145,27 +160,37 @@ class CurrencyTable:
         since = int(data.get("in_use_since", 2000))
         cldr = cldr_currencies(since)
         ignored_codes = {str(code) for code in data.get("ignored_codes") or ()}
-        ignored_words = {_fold(str(word)) for word in data.get("ignored_words") or ()}
-        symbols = _unambiguous({s: set(c) for s, c in _cldr_symbols(cldr.codes).items()}, cldr.current)
+        ignored_words = {fold(str(word)) for word in data.get("ignored_words") or ()}
+        ignored_symbols = {str(symbol) for symbol in data.get("ignored_symbols") or ()}
+        found = _cldr_symbols(cldr.codes, cldr.current)
+        symbols = _unambiguous({s: set(c) for s, c in found.items() if s not in ignored_symbols}, cldr.current)
         symbols.update({str(form): str(code) for form, code in (data.get("symbols") or {}).items()})
         words = {form: code for form, code in cldr_words(cldr.codes, cldr.current).items() if form not in ignored_words}
-        words.update({_fold(str(form)): str(code) for form, code in (data.get("words") or {}).items()})
+        words.update({fold(str(form)): str(code) for form, code in (data.get("words") or {}).items()})
         codes = set(cldr.codes) - ignored_codes
-        return cls(symbols=symbols, codes=frozenset(codes), words=words)
+        signs = {form: code for form, code in symbols.items() if _has_currency_sign(form)}
+        letters = {form: code for form, code in symbols.items() if form not in signs}
+        return cls(symbols=signs, letter_symbols=letters, codes=frozenset(codes), words=words)
+
+    @property
+    def _letter_symbol_pattern(self) -> str:
+        """Letter symbols as whole words: "RM 1,500", not the end of "FORM 5"."""
+        return rf"(?<![^\W\d_])(?:{alternatives(list(self.letter_symbols))})(?![^\W\d_])"
 
     @property
     def prefix_pattern(self) -> str:
-        """Regex for a currency written before its number: a symbol or a code ("$", "US$", "USD")."""
-        codes = _alternatives(sorted(self.codes), flexible_spaces=False)
-        return rf"(?:{_alternatives(list(self.symbols))}|\b(?:{codes})\b)"
+        """Regex for a currency written before its number: a symbol or a code ("$", "US$", "RM", "USD")."""
+        codes = alternatives(sorted(self.codes), flexible_spaces=False)
+        return rf"(?:{alternatives(list(self.symbols))}|{self._letter_symbol_pattern}|\b(?:{codes})\b)"
 
     @property
     def suffix_pattern(self) -> str:
-        """Regex for a currency written after its number: a symbol, a code or a word ("€", "EUR", "US dollars")."""
-        codes = _alternatives(sorted(self.codes), flexible_spaces=False)
+        """Regex for a currency written after its number: a sign, a code or a word ("€", "EUR", "US dollars");
+        letter symbols are read before the number only ("5 KM" is a distance)."""
+        codes = alternatives(sorted(self.codes), flexible_spaces=False)
         return (
-            rf"(?:{_alternatives(list(self.symbols))}|\b(?:{codes})\b"
-            rf"|(?i:\b(?:{_alternatives(list(self.words))})\b))"
+            rf"(?:{alternatives(list(self.symbols))}|\b(?:{codes})\b"
+            rf"|(?i:\b(?:{alternatives(list(self.words))})\b))"
         )
 
     def code_of(self, form: str) -> str | None:
@@ -174,10 +199,10 @@ class CurrencyTable:
         if stripped in self.codes:
             return stripped
         compact = stripped.replace(" ", "")
-        for symbol, code in self.symbols.items():
+        for symbol, code in {**self.symbols, **self.letter_symbols}.items():
             if compact == symbol.replace(" ", ""):
                 return code
-        return self.words.get(_fold(stripped))
+        return self.words.get(fold(stripped))
 
 
 @lru_cache(maxsize=None)

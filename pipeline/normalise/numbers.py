@@ -23,6 +23,7 @@ from text_to_num import text2num
 
 from pipeline.normalise.currencies import DEFAULT_RULES as CURRENCY_RULES
 from pipeline.normalise.currencies import CurrencyTable, currency_table
+from pipeline.normalise.phrases import alternatives, fold
 from pipeline.rules import load_rules
 
 DEFAULT_RULES = "statistics/numbers.yaml"
@@ -36,18 +37,9 @@ def scaled(number: float, scale: float) -> float:
     return float(Decimal(repr(number)) * Decimal(repr(scale)))
 
 
-def _alternatives(words: list[str] | tuple[str, ...]) -> str:
-    """Regex alternatives, longest first, with any run of spaces between words of a phrase."""
-    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(set(words), key=len, reverse=True))
-
-
 def _alternation(words: list[str] | tuple[str, ...]) -> str:
     """A case-insensitive group of the alternatives."""
-    return f"(?i:{_alternatives(words)})"
-
-
-def _fold(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().casefold()
+    return f"(?i:{alternatives(words)})"
 
 
 @dataclass(frozen=True)
@@ -72,6 +64,7 @@ class NumberVocabulary:
     fraction_preceders: tuple[str, ...] = ()
     fraction_qualifiers: tuple[str, ...] = ()
     label_scales: dict[str, float] = field(default_factory=dict)
+    length_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_rules(cls, data: dict) -> "NumberVocabulary":
@@ -87,13 +80,14 @@ class NumberVocabulary:
             article_numbers=tuple(data["article_numbers"]),
             dozen=float(data.get("dozen", 12)),
             qualifiers=tuple(str(q) for q in data["qualifiers"]),
-            non_approximating_qualifiers=frozenset(_fold(q) for q in data.get("non_approximating_qualifiers", ())),
+            non_approximating_qualifiers=frozenset(fold(q) for q in data.get("non_approximating_qualifiers", ())),
             percent_signs=tuple(str(p) for p in data["percent_signs"]),
-            percentage_point_words=frozenset(_fold(p) for p in data.get("percentage_point_words", ())),
+            percentage_point_words=frozenset(fold(p) for p in data.get("percentage_point_words", ())),
             ratio_joiners=tuple(str(j) for j in data.get("ratio_joiners", ())),
             fraction_preceders=tuple(str(p) for p in data.get("fraction_preceders", ())),
             fraction_qualifiers=tuple(str(q) for q in data.get("fraction_qualifiers", ())),
             label_scales={str(k).casefold(): float(v) for k, v in (data.get("label_scale_words") or {}).items()},
+            length_words=frozenset(fold(w) for w in data.get("length_words", ())),
         )
 
 
@@ -119,6 +113,8 @@ class Quantity:
     groups: int = 0  # thousands groups written: "30,000" has 1
     currency_written: bool = False
     percentage_points: bool = False
+    fraction_alone: bool = False  # "a quarter" with no "of"/"by"/qualifier: a figure only as a verb's subject
+    scale_if_counting: bool = False  # "1.8m" with no currency: millions only if it counts a plural noun, else metres
 
     @property
     def bare(self) -> bool:
@@ -176,11 +172,13 @@ class QuantityGrammar:
         # A fraction takes a part of something ("a quarter of", "half the", "half are"), is the size
         # of a change or one end of a range ("fallen by a third", "between a quarter and a third":
         # the empty `fby` group matches only after such a word), or is approximated ("roughly
-        # half", "less than half": the `fqual` qualifier) - a quantity in each case.
+        # half", "less than half": the `fqual` qualifier) - a quantity in each case. Otherwise it
+        # is matched alone (the empty `falone` group) and the finder keeps it only as the subject
+        # of a verb ("while a quarter joined").
         preceders = "|".join(rf"(?<=\b(?i:{re.escape(word)}) )" for word in v.fraction_preceders) or "(?!)"
         fraction = (
             rf"\b(?P<fby>{preceders})?(?:(?P<fcount>{counts})[\s-]+)?(?P<fword>{fraction_words})\b"
-            rf"(?(fby)|(?(fqual)|(?=\s+{followers}\b)))"
+            rf"(?(fby)|(?(fqual)|(?:(?=\s+{followers}\b)|(?P<falone>))))"
         )
         attached = "|".join(re.escape(s) for s in sorted(v.attached_scales, key=len, reverse=True))
         money_scale = "|".join(re.escape(s) for s in sorted(v.money_only_scales, key=len, reverse=True))
@@ -256,16 +254,14 @@ class QuantityGrammar:
         elif groups.get("attached"):
             scale = v.attached_scales[groups["attached"]]
         elif groups.get("money_scale"):
-            if not currency_written:
-                return None  # "5m" without a currency is five metres
             scale = v.money_only_scales[groups["money_scale"]]
         percentage_points = False
         if groups.get("percent"):
             if currency_written or form == "ratio":
                 return None
             unit = "percent"
-            percentage_points = _fold(groups["percent"]) in v.percentage_point_words
-        qualifier = _fold(groups["qualifier"]) if groups.get("qualifier") else None
+            percentage_points = fold(groups["percent"]) in v.percentage_point_words
+        qualifier = fold(groups["qualifier"]) if groups.get("qualifier") else None
         if qualifier in v.non_approximating_qualifiers:
             qualifier = None
         return Quantity(
@@ -282,6 +278,8 @@ class QuantityGrammar:
             groups=group_count,
             currency_written=currency_written,
             percentage_points=percentage_points,
+            scale_if_counting=bool(groups.get("money_scale")) and not currency_written,
+            fraction_alone=groups.get("falone") is not None,
         )
 
     def label_unit(self, label: str) -> LabelUnit | None:
@@ -303,7 +301,7 @@ class QuantityGrammar:
             unit = "percent"
         scales = {**v.scale_words, **v.label_scales}
         scale_match = re.search(rf"(?<![\w'])(?:{_alternation(list(scales))})(?!\w)", rest)
-        scale = scales[_fold(scale_match.group())] if scale_match else 1.0
+        scale = scales[fold(scale_match.group())] if scale_match else 1.0
         if unit is None and scale == 1.0:
             return None
         return LabelUnit(unit or "count", scale)
@@ -331,13 +329,13 @@ class QuantityGrammar:
 
     def _largest_scale_word(self, text: str) -> float:
         """"six million" is 6 x 1e6: the scale lets a range share it ("six to eight million")."""
-        words = _fold(text).replace("-", " ").split()
+        words = fold(text).replace("-", " ").split()
         if words and words[-1] in self.vocabulary.scale_words:
             return self.vocabulary.scale_words[words[-1]]
         return 1.0
 
     def _words_value(self, text: str) -> float | None:
-        words = _fold(text).replace("-", " ").split()
+        words = fold(text).replace("-", " ").split()
         if words and all(word in self.vocabulary.scale_words or word == "hundred" for word in words):
             return None  # "(USD billion)" in a label states a scale, not a number
         if words and words[0] == "a":
@@ -370,7 +368,10 @@ def parse_quantity(text: str, decimal_comma: bool = False) -> Quantity | None:
     match = grammar.pattern.match(stripped)
     if match is None or stripped[match.end() :].strip() and not match.group("fraction"):
         return None
-    return grammar.parse_match(match)
+    quantity = grammar.parse_match(match)
+    if quantity is not None and (quantity.scale_if_counting or quantity.fraction_alone):
+        return None  # "5m": metres or millions? "a quarter": a part or a period? The sentence decides.
+    return quantity
 
 
 def parse_number(text: str, decimal_comma: bool = False) -> float | None:

@@ -3,20 +3,21 @@
 `rules/organisations/gazetteer.yaml` lists well-known organisations with their
 canonical name, acronym and aliases; `rules/organisations/name_rules.yaml`
 holds the words that tell an organisation's name from other capitalised
-phrases. The functions here are pure: text in, names and keys out.
+phrases. The functions here are pure: text in, names and keys out. Names are
+compared folded as countries are (`pipeline.normalise.countries.fold`).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
 from pipeline.normalise.acronyms import acronym_key, dotted, looks_like_acronym
-from pipeline.rules import load_rules
+from pipeline.normalise.countries import fold
+from pipeline.rules import RulesError, load_rules, word_list
 
 GAZETTEER_RULES = "organisations/gazetteer.yaml"
 NAME_RULES = "organisations/name_rules.yaml"
@@ -26,15 +27,6 @@ INTERNATIONAL_KINDS = frozenset(
     {"un_system", "eu", "intergovernmental", "regional_process", "ngo", "development_agency"}
 )
 UNRESOLVED_COUNTRY = "?"
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "–": "-", "—": "-"})
-
-
-def fold(text: str) -> str:
-    """Case-, accent-, apostrophe- and space-insensitive form of a name, without a leading "the"."""
-    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    text = "".join(char for char in text if not unicodedata.combining(char))
-    text = re.sub(r"\s+", " ", text).strip().casefold()
-    return re.sub(r"^the\s+", "", text)
 
 
 def slug(name: str) -> str:
@@ -215,30 +207,67 @@ class OrganisationGazetteer:
         return self.entries.get(org_id) if org_id else None
 
 
+def _folded_words(data: dict, name: str) -> frozenset[str]:
+    return frozenset(fold(word) for word in word_list(data, name))
+
+
+def _folded_phrases(data: dict, name: str) -> tuple[tuple[str, ...], ...]:
+    """Phrases as tuples of folded words, longest first (so the longest phrase at a place wins)."""
+    found = {tuple(fold(phrase).split()) for phrase in word_list(data, name)}
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def _folded_word_map(data: dict, name: str) -> dict[str, frozenset[str]]:
+    return {fold(head): frozenset(fold(word) for word in words) for head, words in (data.get(name) or {}).items()}
+
+
+def _folded_translations(data: dict, name: str) -> dict[str, str]:
+    return {fold(word): fold(meaning) for word, meaning in (data.get(name) or {}).items()}
+
+
+def _equivalent_names(data: dict, name: str) -> dict[str, str]:
+    """Each name of a group of equivalent names -> the group's first name."""
+    return {fold(member): fold(group[0]) for group in data.get(name) or () for member in group}
+
+
+# How a field of NameRules is read from name_rules.yaml, by the field's type; a field's metadata may name
+# another reader ("raw": kept as written).
+_READERS = {
+    "frozenset[str]": _folded_words,
+    "tuple[tuple[str, ...], ...]": _folded_phrases,
+    "dict[str, frozenset[str]]": _folded_word_map,
+    "dict[str, str]": _folded_translations,
+    "raw": lambda data, name: frozenset(word_list(data, name)),
+    "as_written": lambda data, name: tuple(sorted(set(word_list(data, name)), key=len, reverse=True)),
+    "equivalents": _equivalent_names,
+}
+
+
 @dataclass(frozen=True)
 class NameRules:
-    """The words that make, break and shape an organisation's name (from name_rules.yaml)."""
+    """The words that make, break and shape an organisation's name (from name_rules.yaml; each field is
+    the list of the same name there)."""
 
-    organisation_heads: frozenset[str]
-    government_heads: frozenset[str]
-    not_organisation_heads: frozenset[str]
-    generic_groups: frozenset[str]
-    government_words: frozenset[str]
-    generic_government_modifiers: frozenset[str]
-    tail_connectors: frozenset[str]
-    relational_connectors: frozenset[str]
-    lowercase_tail_heads: frozenset[str]
-    max_lowercase_bridge: int
-    title_words: frozenset[str]
-    unit_heads: tuple[tuple[str, ...], ...]
-    unit_modifiers: frozenset[str]
-    standalone_unit_heads: tuple[tuple[str, ...], ...]
-    standalone_unit_phrases: tuple[tuple[str, ...], ...]
-    byline_separators: frozenset[str]
-    byline_verbs: frozenset[str]
-    event_nouns: frozenset[str]
-    indefinite_determiners: frozenset[str]
-    equivalent_names: dict[str, str] = field(default_factory=dict)
+    organisation_heads: frozenset[str] = frozenset()
+    government_heads: frozenset[str] = frozenset()
+    not_organisation_heads: frozenset[str] = frozenset()
+    generic_groups: frozenset[str] = frozenset()
+    government_words: frozenset[str] = frozenset()
+    generic_government_modifiers: frozenset[str] = frozenset()
+    tail_connectors: frozenset[str] = frozenset()
+    relational_connectors: frozenset[str] = frozenset()
+    lowercase_tail_heads: frozenset[str] = frozenset()
+    max_lowercase_bridge: int = 5
+    title_words: frozenset[str] = frozenset()
+    unit_heads: tuple[tuple[str, ...], ...] = ()
+    unit_modifiers: frozenset[str] = frozenset()
+    standalone_unit_heads: tuple[tuple[str, ...], ...] = ()
+    standalone_unit_phrases: tuple[tuple[str, ...], ...] = ()
+    byline_separators: frozenset[str] = field(default=frozenset(), metadata={"reader": "raw"})
+    byline_verbs: frozenset[str] = frozenset()
+    event_nouns: frozenset[str] = frozenset()
+    indefinite_determiners: frozenset[str] = frozenset()
+    equivalent_names: dict[str, str] = field(default_factory=dict, metadata={"reader": "equivalents"})
     descriptive_modifiers: dict[str, frozenset[str]] = field(default_factory=dict)
     tail_only_heads: frozenset[str] = frozenset()
     head_requires_modifier: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -255,63 +284,27 @@ class NameRules:
     head_first_connectors: frozenset[str] = frozenset()
     country_connectors: frozenset[str] = frozenset({"the", "of", "in"})
     hosted_people_nouns: frozenset[str] = frozenset()
+    legal_forms: tuple[str, ...] = field(default=(), metadata={"reader": "as_written"})  # longest first
+    former_name_markers: tuple[tuple[str, ...], ...] = ()
+    kind_nouns: tuple[tuple[str, ...], ...] = ()
+    kind_nouns_plural: tuple[tuple[str, ...], ...] = ()
+    example_markers: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def from_data(cls, data: dict) -> NameRules:
-        def words(name: str) -> frozenset[str]:
-            return frozenset(fold(word) for word in data.get(name) or ())
-
-        def phrases(name: str) -> tuple[tuple[str, ...], ...]:
-            found = {tuple(fold(phrase).split()) for phrase in data.get(name) or ()}
-            return tuple(sorted(found, key=len, reverse=True))
-
-        def word_map(name: str) -> dict[str, frozenset[str]]:
-            return {fold(head): frozenset(fold(word) for word in found)
-                    for head, found in (data.get(name) or {}).items()}
-
-        equivalents: dict[str, str] = {}
-        for group in data.get("equivalent_names") or ():
-            first = fold(group[0])
-            for name in group:
-                equivalents[fold(name)] = first
-        return cls(
-            organisation_heads=words("organisation_heads"),
-            government_heads=words("government_heads"),
-            not_organisation_heads=words("not_organisation_heads"),
-            generic_groups=words("generic_groups"),
-            government_words=words("government_words"),
-            generic_government_modifiers=words("generic_government_modifiers"),
-            tail_connectors=words("tail_connectors"),
-            relational_connectors=words("relational_connectors"),
-            lowercase_tail_heads=words("lowercase_tail_heads"),
-            max_lowercase_bridge=int(data.get("max_lowercase_bridge", 5)),
-            title_words=words("title_words"),
-            unit_heads=phrases("unit_heads"),
-            unit_modifiers=words("unit_modifiers"),
-            standalone_unit_heads=phrases("standalone_unit_heads"),
-            standalone_unit_phrases=phrases("standalone_unit_phrases"),
-            byline_separators=frozenset(data.get("byline_separators") or ()),
-            byline_verbs=words("byline_verbs"),
-            event_nouns=words("event_nouns"),
-            indefinite_determiners=words("indefinite_determiners"),
-            equivalent_names=equivalents,
-            descriptive_modifiers=word_map("descriptive_modifiers"),
-            tail_only_heads=words("tail_only_heads"),
-            head_requires_modifier=word_map("head_requires_modifier"),
-            postpositive_modifiers=words("postpositive_modifiers"),
-            document_nouns=words("document_nouns"),
-            bodies_when_they_have_units=words("bodies_when_they_have_units"),
-            adjectival_title_words=words("adjectival_title_words"),
-            outlet_nouns=phrases("outlet_nouns"),
-            outlet_nouns_after_name=phrases("outlet_nouns_after_name"),
-            outlet_name_particles=words("outlet_name_particles"),
-            outlet_nouns_after_modifier=words("outlet_nouns_after_modifier"),
-            max_outlet_name_words=int(data.get("max_outlet_name_words", 4)),
-            head_first_heads={fold(head): fold(english) for head, english in (data.get("head_first_heads") or {}).items()},
-            head_first_connectors=words("head_first_connectors"),
-            country_connectors=words("country_connectors") or frozenset({"the", "of", "in"}),
-            hosted_people_nouns=words("hosted_people_nouns"),
-        )
+        """Every field from the list of its name; a field the file leaves out keeps its default."""
+        values: dict[str, object] = {}
+        unknown = set(data) - {rule.name for rule in fields(cls)}
+        if unknown:
+            raise RulesError(f"name rules have lists no rule reads: {sorted(unknown)}")
+        for rule in fields(cls):
+            if rule.name not in data:
+                continue
+            if rule.type == "int":
+                values[rule.name] = int(data[rule.name])
+            else:
+                values[rule.name] = _READERS[rule.metadata.get("reader", rule.type)](data, rule.name)
+        return cls(**values)
 
     def singular(self, word: str) -> str | None:
         """The head noun a plural stands for ("ministries" -> "ministry"), if it is a head."""

@@ -17,22 +17,23 @@ _MONTH = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 )
-_YEAR = r"(?:1[89]|20)\d{2}"
+# A year of a strategy's period or title: 1800 to 2100 (long-range plans reach 2100: "Delta Plan 2100").
+YEAR_PATTERN = r"(?:1[89]\d{2}|20\d{2}|2100)"
 _DASH = r"[-‐‑‒–—―/]"
 _OPEN_END = r"(?:the\s+)?(?:present|now|date|today)"
 _LEAD_IN = re.compile(
     r"^(?:(?:for|covering|over|during|in)\s+)?(?:the\s+)?(?:(?:period|years|year|timeframe|time\s+frame)\s+)?(?:of\s+)?"
 )
-_FIRST_YEAR = rf"(?:{_MONTH}\s+)?(?P<start>{_YEAR})"
+_FIRST_YEAR = rf"(?:{_MONTH}\s+)?(?P<start>{YEAR_PATTERN})"
 
 _CLOSED = (
     # 2019-2022, 2019 – 2022, 2021/2025, 2012-15, March 2018 - June 2020, 2021 to 2025, from 2021 until 2025
-    re.compile(rf"^(?:from\s+)?{_FIRST_YEAR}\s*(?:{_DASH}|to|until|till|through)\s*(?:{_MONTH}\s+)?(?P<end>{_YEAR}|\d{{2}})$"),
+    re.compile(rf"^(?:from\s+)?{_FIRST_YEAR}\s*(?:{_DASH}|to|until|till|through)\s*(?:{_MONTH}\s+)?(?P<end>{YEAR_PATTERN}|\d{{2}})$"),
     # between 2021 and 2025, between 2021-2025
-    re.compile(rf"^between\s+{_FIRST_YEAR}\s*(?:{_DASH}|and)\s*(?:{_MONTH}\s+)?(?P<end>{_YEAR}|\d{{2}})$"),
+    re.compile(rf"^between\s+{_FIRST_YEAR}\s*(?:{_DASH}|and)\s*(?:{_MONTH}\s+)?(?P<end>{YEAR_PATTERN}|\d{{2}})$"),
 )
 # January – December 2020: both ends in one year.
-_MONTH_SPAN = re.compile(rf"^(?:from\s+|between\s+)?{_MONTH}\s*(?:{_DASH}|to|and)\s*{_MONTH}\s+(?P<start>{_YEAR})$")
+_MONTH_SPAN = re.compile(rf"^(?:from\s+|between\s+)?{_MONTH}\s*(?:{_DASH}|to|and)\s*{_MONTH}\s+(?P<start>{YEAR_PATTERN})$")
 _OPEN = (
     re.compile(rf"^(?:from\s+)?{_FIRST_YEAR}\s*(?:{_DASH}|to|until|till)\s*{_OPEN_END}$"),  # March 2018 - present
     re.compile(rf"^since\s+{_FIRST_YEAR}$"),  # since 2019
@@ -40,9 +41,9 @@ _OPEN = (
 )
 # "by 2027" reads as an end too; the strategy finder takes it only after "(to be) implemented".
 _END_ONLY = re.compile(
-    rf"^(?:until|till|through|thru|up\s+to|up\s+until|by)\s+(?:the\s+end\s+of\s+)?(?:{_MONTH}\s+)?(?P<end>{_YEAR})$"
+    rf"^(?:until|till|through|thru|up\s+to|up\s+until|by)\s+(?:the\s+end\s+of\s+)?(?:{_MONTH}\s+)?(?P<end>{YEAR_PATTERN})$"
 )
-_SINGLE_YEAR = re.compile(rf"^{_YEAR}$")
+_SINGLE_YEAR = re.compile(rf"^{YEAR_PATTERN}$")
 _MAX_SPAN_YEARS = 60
 
 

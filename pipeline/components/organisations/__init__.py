@@ -7,11 +7,13 @@ organisations, so it is only one source among four, and the weakest:
 2. acronym definitions in the text and every later use of a defined acronym
    (`acronym_candidates`);
 3. names built around a body's head noun (`name_patterns`, `name_tails`), names that put their head
-   first ("Universidad del Pacífico", `head_first_names`), and news outlets named by their medium noun
-   ("the Pakistani daily Dawn", `news_outlets`);
+   first ("Universidad del Pacífico", `head_first_names`), news outlets named by their medium noun
+   ("the Pakistani daily Dawn", `news_outlets`), companies named with their legal form ("Danube
+   Staffing d.o.o.", `company_names`), and bodies introduced by their kind ("the NGO Different and
+   Equal", "companies such as Zespri", `kind_nouns`);
 4. the model's ORG spans that, cleaned, have such a head noun (`model_entities`).
-Overlaps are resolved and non-bodies dropped (`resolution`); a name in parentheses after a
-body's name with the same head is that body (`parenthesised_names`); internal units
+Overlaps are resolved and non-bodies dropped (`resolution`); another name written right after a
+body's name, a translation in parentheses or a former name, is that body (`other_names`); internal units
 of international organisations stand for their parent (`units`); short forms
 ("the Network") count for the body they shorten (`short_forms`); every span
 gets its organisation's key (`keys`).
@@ -34,21 +36,27 @@ from pipeline.components.organisations.acronym_candidates import (
     adjacent_acronyms,
     find_definitions_in,
 )
+from pipeline.components.organisations.company_names import find_company_names
 from pipeline.components.organisations.document import DocumentView
 from pipeline.components.organisations.gazetteer_matches import GazetteerMatcher
 from pipeline.components.organisations.head_first_names import find_head_first_names
 from pipeline.components.organisations.keys import INTERNAL_UNIT, ORGANISATION, to_spans
+from pipeline.components.organisations.kind_nouns import find_introduced_bodies
 from pipeline.components.organisations.model_entities import find_model_entities
 from pipeline.components.organisations.name_patterns import find_names
 from pipeline.components.organisations.news_outlets import find_cited_outlets
-from pipeline.components.organisations.parenthesised_names import join_parenthesised_names
+from pipeline.components.organisations.other_names import join_other_names
 from pipeline.components.organisations.resolution import (
     drop_bylines,
     drop_meeting_and_document_names,
     resolve_overlaps,
 )
 from pipeline.components.organisations.short_forms import find_short_forms
-from pipeline.components.organisations.units import attach_parents, units_after
+from pipeline.components.organisations.units import (
+    attach_parents,
+    units_after,
+    units_before_parents,
+)
 from pipeline.normalise.organisations import (
     GAZETTEER_RULES,
     NAME_RULES,
@@ -109,7 +117,8 @@ class OrganisationFinder:
         view = DocumentView.read(doc, self.rules, self.gazetteer)
         view.known = self.match_gazetteer(view)
         definitions = find_definitions_in(view)
-        names = find_names(view) + find_head_first_names(view) + find_cited_outlets(view)
+        names = (find_names(view) + find_head_first_names(view) + find_cited_outlets(view)
+                 + find_company_names(view) + find_introduced_bodies(view))
         definitions = adjacent_acronyms(view, names, definitions)
         model = find_model_entities(view, names) if self.use_model_entities else []
         for candidate in names + model:
@@ -122,7 +131,8 @@ class OrganisationFinder:
                 candidate.group = view.long_form_ends[candidate.end]
         accepted = drop_bylines(view, accepted)
         accepted = drop_meeting_and_document_names(view, accepted)
-        accepted = join_parenthesised_names(view, accepted)
+        accepted = join_other_names(view, accepted)
+        accepted = units_before_parents(view, accepted)
         accepted += units_after(view, accepted)
         accepted = attach_parents(view, accepted)
         accepted += find_short_forms(view, accepted)

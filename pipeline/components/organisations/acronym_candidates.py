@@ -19,6 +19,7 @@ from pipeline.components.organisations.body_countries import strip_country
 from pipeline.components.organisations.document import (
     Candidate,
     DocumentView,
+    Word,
     without_article,
 )
 from pipeline.components.organisations.reading import classify, trim_unit_words
@@ -28,6 +29,9 @@ from pipeline.normalise.acronyms import (
     looks_like_acronym,
     short_form_qualifier,
 )
+
+# Punctuation that ends the phrase before a name: "Director of Reintegration, General Directorate ...".
+_CLAUSE_PUNCTUATION = (",", ";", ":", "–", "—")
 
 
 def find_definitions_in(view: DocumentView) -> list[Candidate]:
@@ -93,6 +97,10 @@ def resolve_long_form(view: DocumentView, long_span: Span, short: str) -> tuple[
                          international=entry.international, country=entry.country), unit
     words = view.words_in(long_span.start, long_span.end)
     reading = classify(view, words, short_form=short)
+    country = _spelt_country(view, words, short) if reading is None else None
+    if country is not None:  # "Employment and Social Development Canada (ESDC)": the country is in the name
+        return Candidate(long_span.start, long_span.end, "org", "acronym_definition", government=True,
+                         country=country), None
     if reading is None or reading.kind != "org" or not words[0].capitalised:
         return Candidate(long_span.start, long_span.end, "block", "acronym_definition"), None
     start, end, country = long_span.start, long_span.end, None
@@ -102,6 +110,23 @@ def resolve_long_form(view: DocumentView, long_span: Span, short: str) -> tuple[
             start, end = long_span.start, long_span.end
     return Candidate(start, end, "org", "acronym_definition", government=reading.government,
                      international=not reading.government, country=country), None
+
+
+def _spelt_country(view: DocumentView, words: list[Word], short: str) -> str | None:
+    """The country a long form ends in when its acronym spells that country too and the words before it are
+    capitalised fields of no named kind: a state's body named after the state ("Employment and Social
+    Development Canada (ESDC)", "Global Affairs Canada (GAC)")."""
+    rules = view.rules
+    country = next((span for span in view.country_at.values() if span.end == words[-1].end), None)
+    if country is None or acronym_key(short)[-1:] != country.text[:1].upper():
+        return None
+    fields = [word for word in words if word.start < country.start]
+    if len(fields) < 1 or fields[-1].lower in rules.tail_connectors | rules.country_connectors:
+        return None
+    if any(word.lower in rules.not_organisation_heads or word.lower in rules.title_words
+           or not (word.capitalised or word.lower in ("and", "&", ",")) for word in fields):
+        return None
+    return country.kb_id_
 
 
 def adjacent_acronyms(view: DocumentView, names: list[Candidate], definitions: list[Candidate]) -> list[Candidate]:
@@ -123,9 +148,7 @@ def adjacent_acronyms(view: DocumentView, names: list[Candidate], definitions: l
         if not looks_like_acronym(short.text):
             continue
         defined = view.acronyms.get(acronym_key(short.text))
-        if defined is not None and not (
-            defined.kind == "block" and candidate.start < defined.start and defined.end == end
-        ):
+        if defined is not None and not _name_outranks_block(doc, candidate, defined):
             continue
         if candidate.key is not None:
             other = view.gazetteer.by_acronym(short.text)
@@ -147,6 +170,19 @@ def adjacent_acronyms(view: DocumentView, names: list[Candidate], definitions: l
                 or c.kind == "block" and any(f.start - 1 == c.end for f in found))
     ]
     return kept + found
+
+
+def _name_outranks_block(doc, name: Candidate, defined: Candidate) -> bool:
+    """Whether a name right before an acronym is what the acronym stands for, although Schwartz-Hearst
+    aligned its letters with a long form that names no body, ending where the name ends: one inside the
+    name ("Committee for ... Rights (CNDH)" read as "Rights"), or one that reaches back past the comma
+    before the name into a title ("Director of Reintegration, General Directorate for Senegalese Abroad
+    (DGSE)")."""
+    if defined.kind != "block" or defined.end != name.end:
+        return False
+    if name.start < defined.start:
+        return True
+    return defined.start < name.start and doc[name.start - 1].text in _CLAUSE_PUNCTUATION
 
 
 def acronym_uses(view: DocumentView) -> list[Candidate]:

@@ -12,13 +12,14 @@ from spacy.tokens import Span
 
 from pipeline.components.organisations.body_countries import appositive_country
 from pipeline.components.organisations.document import Candidate, DocumentView
+from pipeline.components.organisations.other_names import RULE as OTHER_NAME
 from pipeline.normalise.acronyms import looks_like_acronym, looks_like_short_form
 from pipeline.normalise.organisations import organisation_key
 
 ORGANISATION = "organisation"
 INTERNAL_UNIT = "internal_unit"
 # Rules of mentions that stand for a body named next to or before them, whose key they take.
-STANDS_FOR_NAMED = frozenset({"short_form", "parenthesised_name"})
+STANDS_FOR_NAMED = frozenset({"short_form", OTHER_NAME})
 
 
 def to_spans(view: DocumentView, accepted: list[Candidate]) -> list[Span]:

@@ -39,7 +39,7 @@ def tail_end(view: DocumentView, head_at: int, head_end: int | None = None) -> i
                     # "Permanent Representation to the EU in Brussels", "the Almaty Process in Tashkent":
                     # where it is, not its name
                     break
-                last = capitalised_run(view, run_start)
+                last = capitalised_run(view, run_start, head=head_lower)
                 continue
             bridged = lowercase_bridge(view, run_start, head_lower, gerund=last == head_last)
             if bridged is None:
@@ -85,13 +85,17 @@ def starts_other_body(view: DocumentView, index: int, connector: str) -> bool:
     return run[0].lower in rules.organisation_heads
 
 
-def capitalised_run(view: DocumentView, index: int) -> int:
+def capitalised_run(view: DocumentView, index: int, head: str | None = None) -> int:
     """Last index of a run of capitalised words from index, joined by "and"/"&"
-    ("Territorial Administration and Infrastructure")."""
+    ("Territorial Administration and Infrastructure"); in the tail of a name with this head, not into a
+    second body with the same head ("University of Nairobi and Addis Ababa University")."""
     words, doc, rules = view.words, view.doc, view.rules
     last = index
     while last + 1 < len(words):
         following = words[last + 1]
+        if _same_country(view, words[last], following):
+            last += 1  # "Côte d'Ivoire": a country's name goes on in a small word
+            continue
         if following.capitalised and model_ends_name_before(doc, words[last], following):
             break  # "... Committee for Combating Illegal Migration Naela Gabr": a person follows the body
         if following.capitalised and following.lower not in rules.government_words and (
@@ -105,12 +109,16 @@ def capitalised_run(view: DocumentView, index: int) -> int:
         if (following.lower in ("and", "&") or _attached_possessive(view, last + 1)) and (
             last + 2 < len(words) and words[last + 2].capitalised
         ):
-            if opens_body(view, last + 2):
-                break  # "Ministry of Justice and Ministry of Interior": two bodies
+            if opens_body(view, last + 2) or (head is not None and words[capitalised_run(view, last + 2)].lower == head):
+                break  # "Ministry of Justice and Ministry of Interior", "... and Addis Ababa University": two bodies
             last += 2  # "Territorial Administration and Infrastructure", "Expatriates' Welfare"
             continue
         break
     return last
+
+
+def _same_country(view: DocumentView, word: Word, following: Word) -> bool:
+    return any(span.start <= word.start and following.end <= span.end for span in view.country_at.values())
 
 
 def _attached_possessive(view: DocumentView, index: int) -> bool:

@@ -28,7 +28,7 @@ def find_cited_outlets(view: DocumentView) -> list[Candidate]:
         if after and word.lower in rules.outlet_nouns_after_modifier and not _modified(view, index):
             after = 0
         if after:
-            last = _name_after(view, index + after)
+            last = name_after(view, index + after)
             if last is not None:
                 found.append(_candidate(view, index + after, last))
                 continue
@@ -63,8 +63,9 @@ def _modified(view: DocumentView, index: int) -> bool:
     return before.start in view.country_tokens or view.doc[before.start].pos_ == "ADJ"
 
 
-def _name_after(view: DocumentView, index: int) -> int | None:
-    """Index of the last word of an outlet's name starting at index ("La Nación", "Corriere della Sera")."""
+def name_after(view: DocumentView, index: int, joiners: tuple[str, ...] = ()) -> int | None:
+    """Index of the last word of a plain name starting at index ("La Nación", "Corriere della Sera"); small
+    `joiners` may stand inside it too ("Different and Equal")."""
     words, rules = view.words, view.rules
     if index >= len(words) or not words[index].capitalised:
         return None
@@ -74,11 +75,11 @@ def _name_after(view: DocumentView, index: int) -> int | None:
         word = words[position]
         if word.capitalised and _name_word(view, position):
             last = position
-        elif not (word.lower in rules.outlet_name_particles and word.text.islower()
+        elif not ((word.lower in rules.outlet_name_particles or word.lower in joiners) and word.text.islower()
                   and position + 1 < len(words) and words[position + 1].capitalised):
             break
         position += 1
-    return last if _is_outlet_name(view, index, last) else None
+    return last if is_plain_name(view, index, last) else None
 
 
 def _name_before(view: DocumentView, index: int) -> int | None:
@@ -90,7 +91,7 @@ def _name_before(view: DocumentView, index: int) -> int | None:
         if not word.capitalised or word.lower == "the" or doc[word.start].pos_ != "PROPN":
             break
         first -= 1
-    if first == index or not _is_outlet_name(view, first, index - 1):
+    if first == index or not is_plain_name(view, first, index - 1):
         return None
     return first
 
@@ -101,16 +102,16 @@ def _name_word(view: DocumentView, index: int) -> bool:
     return (token.is_alpha or "'" in word.text or "’" in word.text) and token.ent_type_ not in _NOT_NAME_ENTITIES
 
 
-def _is_outlet_name(view: DocumentView, first: int, last: int) -> bool:
-    """A name of an outlet: proper words, none a country, a title, or a word that heads a body, an event or a
-    document's name ("the weekly Coordination Meeting" is no outlet)."""
+def is_plain_name(view: DocumentView, first: int, last: int) -> bool:
+    """A name of no telling kind: proper words, none a country, a title, or a word that heads a body's, an event's
+    or a document's name ("the weekly Coordination Meeting" is no outlet's name)."""
     rules = view.rules
     name = view.words[first:last + 1]
     heads = (rules.organisation_heads | rules.not_organisation_heads | rules.event_nouns | rules.document_nouns
              | rules.title_words | rules.government_words)
     for position, word in enumerate(name, start=first):
-        if word.lower in rules.outlet_name_particles and word.text.islower():
-            continue
+        if word.text.islower():
+            continue  # a small word the name's reader let in
         if word.lower in heads or word.start in view.country_tokens or not _name_word(view, position):
             return False
     return True

@@ -18,7 +18,8 @@ from pipeline.normalise.organisations import fold
 
 # Lower is more trusted.
 RULE_PRIORITY = {"gazetteer": 0, "acronym_definition": 1, "acronym": 1, "name_pattern": 2,
-                 "government_body_pattern": 2, "news_outlet_pattern": 2, "ner:ORG": 3, "internal_unit": 2,
+                 "government_body_pattern": 2, "news_outlet_pattern": 2,
+                 "company_name_pattern": 2, "kind_noun_pattern": 2, "ner:ORG": 3, "internal_unit": 2,
                  "short_form": 4}
 NEWS_OUTLET = "news_outlet"
 _ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"

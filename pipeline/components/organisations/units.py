@@ -99,6 +99,51 @@ def units_after(view: DocumentView, accepted: list[Candidate]) -> list[Candidate
     return found
 
 
+def units_before_parents(view: DocumentView, accepted: list[Candidate]) -> list[Candidate]:
+    """ "Citizens and Diaspora Organizations Directorate (CIDO) of the African Union": a name with a unit's
+    head, written "of" an international organisation (its acronym may stand between), is a unit of it, and
+    so is what shares its group (its acronym)."""
+    doc = view.doc
+    parents = {c.start: c for c in accepted if c.kind == "org" and c.international and c.key is not None}
+    parent_of: dict[int, str] = {}  # id of a unit -> its parent's key
+    parent_of_group: dict[str, str] = {}
+    for candidate in accepted:
+        if candidate.kind != "org" or candidate.key is not None or not _headed_by_unit(view, candidate):
+            continue
+        position = candidate.end
+        if position < len(doc) and doc[position].text == "(":
+            position = next((i + 1 for i in range(position, min(position + 4, len(doc))) if doc[i].text == ")"),
+                            position)
+        if position >= len(doc) or doc[position].lower_ != "of":
+            continue
+        position += 2 if position + 1 < len(doc) and doc[position + 1].lower_ == "the" else 1
+        parent = parents.get(position)
+        if parent is None or parent is candidate:
+            continue
+        parent_of[id(candidate)] = parent.key
+        if candidate.group:
+            parent_of_group[candidate.group] = parent.key
+    if not parent_of:
+        return accepted
+    result = []
+    for candidate in accepted:
+        parent = parent_of.get(id(candidate)) or parent_of_group.get(candidate.group or "")
+        if parent is None or candidate.kind == "unit":
+            result.append(candidate)
+            continue
+        rule = "internal_unit" if id(candidate) in parent_of else candidate.rule
+        result.append(replace(candidate, kind="unit", rule=rule, key=parent, parent=parent, international=True,
+                              government=False, country=None))
+    return result
+
+
+def _headed_by_unit(view: DocumentView, candidate: Candidate) -> bool:
+    """Whether a name's head is a unit's head ("... Directorate", "Regional Office for ...")."""
+    words = view.words_in(candidate.start, candidate.end)
+    lowered = [word.lower for word in words[:head_index(view.rules, words) + 1]]
+    return any(tuple(lowered[-len(phrase):]) == phrase for phrase in view.rules.unit_heads if len(phrase) <= len(lowered))
+
+
 def attach_parents(view: DocumentView, accepted: list[Candidate]) -> list[Candidate]:
     """A unit named alone stands for the international organisation its first word names, by acronym or by
     head word ("APF Secretariat", "Forum Secretariat" of the Pacific Islands Forum), else the one named last

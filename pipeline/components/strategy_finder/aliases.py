@@ -1,8 +1,10 @@
-"""Another name of a strategy: "the Act of 12 March 2022 on ..., commonly referred to as the “Special Act”".
+"""Another name of a strategy: "the Act of 12 March 2022 on ..., commonly referred to as the “Special Act”",
+"the Law on Foreigners and International Protection (Law No. 6458)".
 
 The text says the second name is the same document, so it is no strategy of its own
 (the annotation guidelines: a name that only points at a named document is no entry);
-the extractor counts its mentions as mentions of the first name.
+the extractor counts its mentions as mentions of the first name. A name alone in brackets
+right after a name is another name of it, as an acronym there is.
 """
 
 from __future__ import annotations
@@ -25,3 +27,15 @@ def link_aliases(doc: Doc, aliases: Matcher, candidates: list[Candidate], vocab:
         alias = [c for c in candidates if c.start == position]
         if len(named) == 1 and len(alias) == 1 and alias[0] is not named[0]:
             alias[0].alias_of = named[0]
+
+
+def link_bracketed_aliases(doc: Doc, candidates: list[Candidate]) -> None:
+    """Set `alias_of` on each name that fills a bracket right after a name: "... Protection (Law No. 6458)"."""
+    by_outer_end = {c.outer_end: c for c in candidates}
+    for candidate in candidates:
+        opening, closing = candidate.outer_start - 1, candidate.outer_end
+        if opening < 1 or closing >= len(doc) or doc[opening].text != "(" or doc[closing].text != ")":
+            continue
+        named = by_outer_end.get(opening)
+        if named is not None and named is not candidate and named.alias_of is None:
+            candidate.alias_of = named

@@ -8,6 +8,8 @@ no period), so their digits are neither a year range nor a statistic.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from pipeline.components.strategy_finder.tokens import HYPHENS, capitalised
@@ -15,13 +17,14 @@ from pipeline.components.strategy_finder.vocabulary import Vocabulary
 from pipeline.normalise.years import single_year
 
 LAW_KIND = "law"
+_IDENTIFIER_PART = re.compile(r"^(?:\d|[A-Z][A-Z\d]*(?:[-‐‑.][A-Z\d]+)*$)")  # "36", "2019", "L-218", "IV"
 
 
 def identifier_end(doc: Doc, position: int, limit: int) -> int:
-    """End of a number written as one word from `position` on: "2015" "-" "36", "1110/2019", "02" "-" "03"."""
+    """End of a number written as one word from `position` on: "2015" "-" "36", "1110/2019", "04" "/" "L-218"."""
     position += 1
     while position + 1 < limit and not doc[position - 1].whitespace_ and doc[position].text in (*HYPHENS, "/", ".") \
-            and not doc[position].whitespace_ and doc[position + 1].text[:1].isdigit():
+            and not doc[position].whitespace_ and _IDENTIFIER_PART.match(doc[position + 1].text):
         position += 2
     return position
 

@@ -71,3 +71,11 @@ def place_list_end(doc: Doc, comma: int, limit: int, vocab: Vocabulary) -> int |
                 return None
             return position
     return None
+
+
+def preposition_follows(doc: Doc, position: int, limit: int, vocab: Vocabulary) -> bool:
+    """After "and": a preposition ("... Plan and to the Forum"), which coordinates the sentence's phrases, not a name's words."""
+    if position >= limit:
+        return False
+    lower = doc[position].lower_
+    return lower in vocab.connectors and lower not in vocab.conjunctions

@@ -10,18 +10,25 @@ a name ("Lex Ukraine") takes the capitalised words after it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc
 
 from pipeline.components.strategy_finder.law_titles import (
     law_number_end,
     title_date_end,
 )
-from pipeline.components.strategy_finder.lists import next_name_starts, place_list_end
+from pipeline.components.strategy_finder.lists import (
+    next_name_starts,
+    place_list_end,
+    preposition_follows,
+)
 from pipeline.components.strategy_finder.tokens import (
     FINITE_VERB_TAGS,
     HYPHENS,
     capitalised,
     in_title_case_block,
+    joined_hyphen,
 )
 from pipeline.components.strategy_finder.vocabulary import Vocabulary
 from pipeline.normalise.years import single_year
@@ -100,13 +107,8 @@ def extend_left_hyphen(doc: Doc, start: int, vocab: Vocabulary) -> int:
     sentence_start = doc[start].sent.start
 
     def joined(hyphen: int) -> bool:
-        return (
-            hyphen - 1 >= sentence_start
-            and doc[hyphen].text in HYPHENS
-            and not doc[hyphen].whitespace_
-            and not doc[hyphen - 1].whitespace_
+        return hyphen - 1 >= sentence_start and joined_hyphen(doc, hyphen) \
             and (doc[hyphen - 1].is_alpha or doc[hyphen - 1].is_digit)
-        )
 
     def title_word(position: int) -> bool:
         token = doc[position]
@@ -150,7 +152,7 @@ def grow_title(doc: Doc, end: int, limit: int, vocab: Vocabulary) -> int:
     while position < limit:
         token = doc[position]
         lower = token.lower_
-        if token.text in HYPHENS and not token.whitespace_ and not doc[position - 1].whitespace_:
+        if joined_hyphen(doc, position):
             if position + 1 < limit and doc[position + 1].is_alpha:
                 position += 2
                 last_word = position
@@ -159,6 +161,8 @@ def grow_title(doc: Doc, end: int, limit: int, vocab: Vocabulary) -> int:
         if lower in vocab.conjunctions:
             if next_name_starts(doc, position + 1, limit, vocab):
                 break  # "... and the National Strategy on ...": a list goes on to the next name
+            if preposition_follows(doc, position + 1, limit, vocab):
+                break  # "link workers to the Plan and to the Forum's work": the sentence goes on
             position += 1
             continue
         date = title_date_end(doc, position, limit, vocab)
@@ -229,7 +233,7 @@ def complement_word(doc: Doc, position: int, vocab: Vocabulary) -> bool:
     """May this token be inside a descriptive complement (not a clause break, verb or punctuation)?"""
     token = doc[position]
     if token.text in HYPHENS:
-        return not token.whitespace_ and position > 0 and not doc[position - 1].whitespace_
+        return joined_hyphen(doc, position)
     if not token.is_alpha or token.lower_ in vocab.clause_openers:
         return False
     if token.tag_ in FINITE_VERB_TAGS or token.pos_ == "AUX":
@@ -238,3 +242,25 @@ def complement_word(doc: Doc, position: int, vocab: Vocabulary) -> bool:
         # "... to combat illegal immigration" is a topic; "... adopted for 2019-2022" is a new predicate
         return token.tag_ == "VB" and position > 0 and doc[position - 1].lower_ == "to"
     return True
+
+
+def comma_title_end(doc: Doc, comma: int, limit: int, vocab: Vocabulary, closes: Callable[[int], bool]) -> int | None:
+    """End of a long title's comma-separated parts, when a range closes them: "Strategy for Prevention ... in Human
+    Beings, Especially Women and Children, and Protection of Victims 2017-2022".
+
+    Each part is capitalised and holds no head word (a part with one is the next name of a
+    list); only the range right after the last part (`closes`) shows the parts are one title.
+    """
+    position = comma
+    while position < limit and doc[position].text == ",":
+        part = position + 1
+        if part < limit and doc[part].lower_ in vocab.conjunctions:
+            part += 1
+        if part >= limit or not capitalised(doc[part]):
+            return None
+        position = grow_title(doc, part, limit, vocab)
+        if position == part or any(vocab.is_head(token) for token in doc[part:position]):
+            return None
+        if closes(position):
+            return position
+    return None

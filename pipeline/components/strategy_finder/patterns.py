@@ -16,6 +16,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.vocab import Vocab
 
 from pipeline.components.strategy_finder.vocabulary import Vocabulary
+from pipeline.normalise.years import YEAR_PATTERN
 from pipeline.rules import RulesError
 
 
@@ -49,6 +50,7 @@ def compile_matchers(vocab: Vocab, patterns: dict, vocabulary: Vocabulary, statu
         "LOWERCASE_HEADS": sorted(vocabulary.lowercase_heads),
         "TRAILING_HEADS": sorted(vocabulary.trailing_heads),
         "HEAD_FIRST": sorted(vocabulary.head_first),
+        "MONTHS": sorted(vocabulary.months),
     }
     classes = {name: fill_lists(spec, lists) for name, spec in patterns["token_classes"].items()}
     matchers = StrategyMatchers(Matcher(vocab), Matcher(vocab), Matcher(vocab), Matcher(vocab))
@@ -98,8 +100,11 @@ def expand_pattern(pattern: list, classes: dict[str, dict], lists: dict[str, lis
 
 
 def fill_lists(value: Any, lists: dict[str, list[str]]) -> Any:
+    """Spell out "$LIST" values, and "{YEAR}" inside a regular expression (the one year pattern of the pipeline)."""
     if isinstance(value, str) and value.startswith("$") and value[1:] in lists:
         return list(lists[value[1:]])
+    if isinstance(value, str):
+        return value.replace("{YEAR}", YEAR_PATTERN)
     if isinstance(value, dict):
         return {key: fill_lists(item, lists) for key, item in value.items()}
     if isinstance(value, list):

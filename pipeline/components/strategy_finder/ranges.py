@@ -20,7 +20,11 @@ from spacy.tokens import Doc
 
 from pipeline.components.strategy_finder.candidate import Candidate
 from pipeline.components.strategy_finder.law_titles import law_number_end
-from pipeline.components.strategy_finder.names import complement_word, trim_tail
+from pipeline.components.strategy_finder.names import (
+    comma_title_end,
+    complement_word,
+    trim_tail,
+)
 from pipeline.components.strategy_finder.tokens import HYPHENS
 from pipeline.components.strategy_finder.vocabulary import Vocabulary
 from pipeline.normalise.years import YearRange, parse_year_range, single_year
@@ -106,6 +110,8 @@ class RangeAttacher:
                 return
         if title and self._title_year(doc, candidate, ranges, limit):
             return
+        if title and self._comma_title_to_range(doc, candidate, ranges, limit):
+            return
         complement_end = self._complement_to_range(doc, after, limit, ranges)
         if complement_end is not None:
             candidate.end = trim_tail(doc, candidate.start, complement_end, self.vocab)
@@ -151,6 +157,15 @@ class RangeAttacher:
             candidate.years = YearRange(None, single_year(doc[position].text))
         return True
 
+    def _comma_title_to_range(self, doc: Doc, candidate: Candidate, ranges: YearRanges, limit: int) -> bool:
+        """A long title goes on over comma-separated capitalised parts to the range that closes it."""
+        end = comma_title_end(doc, candidate.end, limit, self.vocab, lambda position: ranges.starting(position) is not None)
+        if end is None:
+            return False
+        candidate.end = end
+        set_range(candidate, ranges.starting(end), ranges)
+        return True
+
     def _complement_to_range(self, doc: Doc, position: int, limit: int, ranges: YearRanges) -> int | None:
         """Where a range starts after a short descriptive complement ("... in Montenegro for the period 2017-2020")."""
         steps = 0
@@ -174,7 +189,7 @@ def set_range(candidate: Candidate, found: tuple[int, int] | None, ranges: YearR
 
 def acronym_parenthesis_end(doc: Doc, position: int, limit: int) -> int | None:
     """After "(NMP)" or "(JRP)": where a range written after the acronym would start."""
-    if position + 2 < limit and doc[position].text == "(" and doc[position + 2].text == ")":
-        if doc[position + 1].text.isupper() and doc[position + 1].is_alpha:
-            return position + 3
+    if position + 2 < limit and doc[position].text == "(" and doc[position + 2].text == ")" \
+            and doc[position + 1].text.isupper() and doc[position + 1].is_alpha:
+        return position + 3
     return None

@@ -5,8 +5,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from pipeline.components.strategy_finder.candidate import Candidate
-from pipeline.components.strategy_finder.tokens import name_key
 from pipeline.components.strategy_finder.vocabulary import Vocabulary
+from pipeline.normalise.strategies import strategy_key
 
 
 class Selection:
@@ -14,19 +14,17 @@ class Selection:
 
     def __init__(self, vocab: Vocabulary, not_strategies: dict) -> None:
         self.vocab = vocab
-        self.not_strategies = frozenset(name_key(name) for name in not_strategies.get("names") or ())
+        self.not_strategies = frozenset(strategy_key(name) for name in not_strategies.get("names") or ())
 
     def keep(self, doc: Doc, candidate: Candidate) -> bool:
         span = doc[candidate.start:candidate.end]
         if candidate.kind is None and not any(self.vocab.is_head(token) for token in span):
             return False
-        if name_key(span.text) in self.not_strategies:
+        if strategy_key(span.text) in self.not_strategies:
             return False
         if self.inside_organisation(doc, span):
             return False
-        if candidate.years is None and self.generic(doc, span):
-            return False
-        return True
+        return candidate.years is not None or not self.generic(doc, span)
 
     def generic(self, doc: Doc, span: Span) -> bool:
         """Only generic words, connectors and countries: "the Strategy", "Georgian National Strategy"."""

@@ -2,7 +2,8 @@
 
 Following the annotation guidelines, a single year that is part of a title stays in the
 name and gives its end year ("Vision 2041"); a year that opens a title is part of it too
-("the 2050 Strategy ...", "the Uzbekistan – 2030 Strategy", "Kazakhstan-2050 Strategy").
+("the 2050 Strategy ...", "the Uzbekistan – 2030 Strategy", "Kazakhstan-2050 Strategy"), as is
+an owner and a year before a colon and a subtitle ("Vanuatu 2030: The People's Plan").
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from spacy.tokens import Doc
 
 from pipeline.components.strategy_finder.tokens import DASHES, QUOTE_PAIRS, capitalised
 from pipeline.components.strategy_finder.vocabulary import Vocabulary
-from pipeline.normalise.years import YearRange, single_year
+from pipeline.normalise.years import YEAR_PATTERN, YearRange, single_year
 
-_OWNER_AND_YEAR = re.compile(r"^[A-Z][\w'’]*[-‐‑–—](?P<year>(?:19|20)\d{2})$")  # "Kazakhstan-2050" as one token
+_OWNER_AND_YEAR = re.compile(rf"^[A-Z][\w'’]*[-‐‑–—](?P<year>{YEAR_PATTERN})$")  # "Kazakhstan-2050" as one token
 
 
 @dataclass(frozen=True)
@@ -38,10 +39,12 @@ def year_first_title(
     (`in_range`: "the 2022-2025 National Action Plan"), and the title starts after an article,
     a possessive, an opening bracket or quote, or the sentence start ("In 2019 National ..." no);
     an owner written before the year is part of it ("the Europe 2020 Strategy", "the Uzbekistan –
-    2030 Strategy").
+    2030 Strategy"). An owner and a year before a colon open a subtitled title wherever it stands
+    ("... priorities of Vanuatu 2030: The People's Plan").
     """
-    sentence_start = doc[start].sent.start
-    year_at = start - 1
+    subtitled = subtitle_year_at(doc, start, vocab)
+    year_at = start - 1 if subtitled is None else subtitled
+    sentence_start = doc[start if subtitled is None else year_at].sent.start
     if year_at < sentence_start or in_range(year_at):
         return None
     joined = _OWNER_AND_YEAR.match(doc[year_at].text)
@@ -56,12 +59,29 @@ def year_first_title(
             new_start -= 1
         if new_start == owner_end:
             new_start = year_at  # a dash with no owner before it
-    if new_start > sentence_start:
+    if subtitled is not None and new_start == year_at:
+        return None  # "In 2030: The Plan": a subtitled title opens on its owner ("Vanuatu 2030: The People's Plan")
+    if new_start > sentence_start and subtitled is None:
         before = doc[new_start - 1]
         if not (before.lower_ in vocab.determiners or before.tag_ == "POS" or before.text == "("
                 or before.text in QUOTE_PAIRS):
             return None
     return YearFirst(new_start, YearRange(None, year), owned=joined is not None or new_start < year_at)
+
+
+def subtitle_year_at(doc: Doc, start: int, vocab: Vocabulary) -> int | None:
+    """The year before a colon that opens the name's subtitle ("Vanuatu 2030: The People's Plan"), else None.
+
+    The subtitle runs from the colon to the name: capitalised words, articles and possessives only.
+    The parser often ends a sentence at such a colon, so the walk does not stop at a sentence start.
+    """
+    position = start - 1
+    while position >= 0 and start - position <= vocab.max_subtitle_tokens and (
+            capitalised(doc[position]) or doc[position].lower_ in vocab.determiners or doc[position].tag_ == "POS"):
+        position -= 1
+    if position < 1 or position == start - 1 or doc[position].text != ":" or doc[position - 1].whitespace_:
+        return None
+    return position - 1 if single_year(doc[position - 1].text) is not None else None
 
 
 def _owner_word(doc: Doc, position: int, vocab: Vocabulary) -> bool:

@@ -24,14 +24,6 @@ def joined_hyphen(doc: Doc, position: int) -> bool:
         and not doc[position - 1].whitespace_
 
 
-def name_key(text: str) -> str:
-    """Lowercased words of a name without a leading "the" (for the list of names that are no strategies)."""
-    words = text.lower().split()
-    if words and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
-
-
 def longest_first(spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """Non-overlapping spans, longest first (as spacy.util.filter_spans, for offset pairs)."""
     taken: set[int] = set()

@@ -38,6 +38,7 @@ class Vocabulary:
     head_first: dict[str, str]
     months: frozenset[str]
     max_quoted_name_tokens: int
+    max_subtitle_tokens: int
 
     @classmethod
     def from_rules(cls, data: dict[str, Any]) -> Vocabulary:
@@ -80,6 +81,7 @@ class Vocabulary:
             head_first={word.lower(): kind for word, kind in (data.get("head_first") or {}).items()},
             months=words("months"),
             max_quoted_name_tokens=int(data.get("max_quoted_name_tokens", 8)),
+            max_subtitle_tokens=int(data.get("max_subtitle_tokens", 6)),
         )
 
     def is_head(self, token: Token) -> bool:
