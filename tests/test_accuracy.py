@@ -54,3 +54,27 @@ def test_dev_set_statistics_year_accuracy(dev_scores):
 
 def test_every_dev_report_is_scored(dev_scores):
     assert len(dev_scores.reports) == 26 and not dev_scores.missing
+
+
+HELDOUT = REPO / "tests" / "data" / "heldout"
+
+
+@pytest.fixture(scope="module", params=["set1", "set2", "set3"])
+def heldout_scores(request, nlp, tmp_path_factory) -> Scores:
+    """Our own held-out reports (tests/data/heldout), annotated blind; floors sit just under today's scores."""
+    from .conftest import _batch_rows
+
+    folder = HELDOUT / request.param
+    return _evaluate(_batch_rows(nlp, folder), folder, tmp_path_factory.mktemp(request.param))
+
+
+@pytest.mark.parametrize(
+    ("table", "floor"),
+    [("countries", 0.98), ("organisations", 0.95), ("strategies", 0.95), ("statistics", 0.97)],
+)
+def test_heldout_f1(heldout_scores, table, floor):
+    assert heldout_scores.tables[table].f1 >= floor
+
+
+def test_heldout_statistics_year_accuracy(heldout_scores):
+    assert heldout_scores.year_accuracy >= 0.95
