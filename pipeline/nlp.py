@@ -56,10 +56,18 @@ def resolve_model(requested: str | None = None) -> str:
     raise ModelNotFoundError("No English spaCy model is installed. " + INSTALL_HINT)
 
 
-def build_nlp(model: str | None = None) -> Language:
-    """Load the model and add our components after its NER."""
+MAX_REPORT_CHARS = 2_000_000
+
+
+def build_nlp(model: str | None = None, max_chars: int = MAX_REPORT_CHARS) -> Language:
+    """Load the model and add our components after its NER.
+
+    `max_chars` raises spaCy's `max_length` (1,000,000 by default) so that a
+    long report is processed; one longer still gets a clear error row.
+    """
     package = resolve_model(model)
     nlp = spacy.load(package)
+    nlp.max_length = max_chars
     for name, config, where in COMPONENTS:
         nlp.add_pipe(name, config=config, **where)
     return nlp

@@ -9,10 +9,12 @@ offsets in the file as read.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from array import array
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Literal
 
 from pipeline.rules import load_rules
@@ -88,23 +90,32 @@ class Prepared:
 
     def table_header(self, cell: TableCell) -> tuple[Block | None, Block | None]:
         """The column header and the row header (first cell of the row) of a table cell, if any."""
-        column_header = row_header = None
-        for block in self.blocks:
-            other = block.table_cell
-            if other is None or other.table != cell.table:
-                continue
-            if other.header_row and other.column == cell.column and not cell.header_row:
-                column_header = block
-            if other.row == cell.row and other.column == 0 and cell.column != 0:
-                row_header = block
+        cells = self._table_cells.get(cell.table, {})
+        header_row = next((row for (row, _), block in cells.items() if block.table_cell.header_row), None)
+        column_header = None
+        if header_row is not None and not cell.header_row:
+            column_header = cells.get((header_row, cell.column))
+        row_header = cells.get((cell.row, 0)) if cell.column != 0 else None
         return column_header, row_header
 
     def block_at(self, clean_offset: int) -> Block | None:
-        """The block containing a clean-text offset, if any."""
-        for block in self.blocks:
-            if block.start <= clean_offset < block.end:
-                return block
+        """The block containing a clean-text offset, if any (binary search: blocks are in order)."""
+        index = bisect.bisect_right(self._block_starts, clean_offset) - 1
+        if index >= 0 and clean_offset < self.blocks[index].end:
+            return self.blocks[index]
         return None
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [block.start for block in self.blocks]
+
+    @cached_property
+    def _table_cells(self) -> dict[int, dict[tuple[int, int], Block]]:
+        tables: dict[int, dict[tuple[int, int], Block]] = {}
+        for block in self.blocks:
+            if block.table_cell is not None:
+                tables.setdefault(block.table_cell.table, {})[(block.table_cell.row, block.table_cell.column)] = block
+        return tables
 
 
 @dataclass
@@ -421,8 +432,8 @@ def _without_page_furniture(lines: list[_Line], settings: dict) -> list[_Line]:
     """Blank out page numbers and running headers or footers left by PDF extraction.
 
     A page number line ("- 1 -", "Page 2 of 10"), a short block that carries a
-    page number at its end ("Skopje, March 2024      Page 2"), and a short line
-    repeated on several pages are not text. Blanked, they no longer split a
+    page number at its end ("Skopje, March 2024      Page 2"), and a line
+    repeated on several pages next to a page number are not text. Blanked, they no longer split a
     paragraph that runs across the page break, which is then joined again.
     """
     blank = [line.blank for line in lines]
@@ -440,15 +451,22 @@ def _without_page_furniture(lines: list[_Line], settings: dict) -> list[_Line]:
             for i in block:
                 furniture[i] = True
         start = end
-    counts: dict[str, int] = {}
-    for line in lines:
+    # A line repeated on several pages is a running header only where one of its
+    # copies sits next to a page number: a speaker line or a recurring heading
+    # ("Questions and answers") repeats too, and is text.
+    near_page_number = {
+        index + step for index, drop in enumerate(furniture) if drop for step in range(-2, 3)
+    }
+    occurrences: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
         key = line.text.strip()
         if len(key) >= settings["min_running_header_chars"]:
-            counts[key] = counts.get(key, 0) + 1
-    for index, line in enumerate(lines):
-        repeated = counts.get(line.text.strip(), 0) >= settings["min_running_header_repeats"]
-        if repeated and index >= settings["front_matter_lines"]:
-            furniture[index] = True
+            occurrences.setdefault(key, []).append(index)
+    for indexes in occurrences.values():
+        if len(indexes) >= settings["min_running_header_repeats"] and near_page_number.intersection(indexes):
+            for index in indexes:
+                if index >= settings["front_matter_lines"]:
+                    furniture[index] = True
     return [_Line(line.start, line.end, "") if drop else line for line, drop in zip(lines, furniture)]
 
 

@@ -143,6 +143,19 @@ def test_cli_help_explains_every_option():
     help_text = subprocess.run(
         [sys.executable, "-m", "pipeline", "run", "--help"], capture_output=True, text=True, check=True
     ).stdout
-    for option in ("INPUT_DIR", "--out", "--model", "--exclude", "--progress", "--no-progress"):
+    for option in ("INPUT_DIR", "--out", "--model", "--max-chars", "--exclude", "--progress", "--no-progress"):
         assert option in help_text
     assert main(["run", "/definitely/not/here", "--out", "/tmp/x", "--no-progress"]) == 2
+
+
+def test_a_report_longer_than_the_limit_gets_a_clear_error_row(nlp, reports_dir):
+    (reports_dir / "long.md").write_text("Albania. " * 40, encoding="utf-8")
+    limit = nlp.max_length
+    nlp.max_length = 200
+    try:
+        result = run_batch(nlp, discover_reports(reports_dir), progress=False)
+    finally:
+        nlp.max_length = limit
+    documents = {row.doc_id: row for row in result.rows["documents"]}
+    assert documents["long"].status == "error" and "split it into parts" in documents["long"].error
+    assert documents["b"].status == "ok"

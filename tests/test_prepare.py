@@ -218,3 +218,17 @@ def test_page_numbers_and_running_footers_are_dropped_and_the_paragraph_rejoined
 def test_a_heading_after_a_page_break_is_kept():
     text = "The first page ends here.\n\n- 2 -\n\n3. ARRIVALS AND RETURNS\n\nArrivals fell.\n"
     assert [block.text for block in prepare(text).blocks] == ["The first page ends here.", "ARRIVALS AND RETURNS", "Arrivals fell."]
+
+
+def test_a_repeated_speaker_line_is_text_not_a_running_header():
+    line = "**Ms. Olga Poalelungi, Director, Bureau for Migration and Asylum**"
+    text = "\n\n".join(f"Title\n\n{line}\n\nShe spoke about item {n}." for n in range(3)) + "\n"
+    prepared = prepare(text)
+    assert sum(block.text.startswith("Ms. Olga Poalelungi") for block in prepared.blocks) == 3
+
+
+def test_a_running_header_next_to_page_numbers_is_dropped():
+    page = "Report of the Regional Meeting on Labour Mobility\n\n{body}\n\n- {n} -\n\n"
+    text = "".join(page.format(body=f"Paragraph {n} of the report ends here.", n=n) for n in range(1, 5))
+    prepared = prepare(text)
+    assert [block.text for block in prepared.blocks].count("Report of the Regional Meeting on Labour Mobility") == 1
