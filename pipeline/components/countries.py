@@ -61,7 +61,7 @@ class CountryMatcher:
                 continue
             kind, iso3 = key.split("|")
             span = Span(doc, start, end, label=SPAN_KEY, kb_id=iso3, span_id=f"gazetteer:{kind}")
-            if self._written_as_name(span, kind):
+            if self._written_as_name(span):
                 candidates.append(span)
         spans = [
             span
@@ -71,7 +71,7 @@ class CountryMatcher:
         doc.spans[self.span_key] = spans
         return doc
 
-    def _written_as_name(self, span: Span, kind: str) -> bool:
+    def _written_as_name(self, span: Span) -> bool:
         """Proper names are capitalised: "turkey" and "chad" in lowercase are not countries."""
         canonical = self.gazetteer.lookup(span.text)
         for token in span:

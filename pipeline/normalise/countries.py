@@ -19,13 +19,6 @@ from pipeline.rules import load_rules
 
 NameKind = Literal["name", "official", "alias", "demonym"]
 
-# "Republic of X", "the Kingdom of X": official-style prefixes that wrap a short name.
-_STATE_PREFIX = re.compile(
-    r"^(?:(?:federal|democratic|islamic|socialist|people's|united|plurinational|bolivarian|federative|"
-    r"independent|cooperative|oriental|hashemite|sultanate|principality|grand duchy)\s+)*"
-    r"(?:republic|kingdom|state|states|commonwealth|federation|union|emirate|sultanate|principality|"
-    r"grand duchy|duchy)\s+of\s+(?:the\s+)?",
-)
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "–": "-", "—": "-"})
 
 
@@ -55,10 +48,18 @@ def _uninvert(name: str) -> str:
     return f"{tail} {head}" if tail.endswith((" of", " of the")) else name
 
 
+def _state_prefix_pattern(state_forms: dict) -> re.Pattern[str]:
+    """ "Republic of X", "the Federal Democratic Republic of X": official-style wrappers of a short name."""
+    modifiers = "|".join(re.escape(word) for word in state_forms["modifiers"])
+    heads = "|".join(re.escape(word) for word in state_forms["heads"])
+    return re.compile(rf"^(?:(?:{modifiers})\s+)*(?:{heads})\s+of\s+(?:the\s+)?" if heads else r"(?!)")
+
+
 class CountryGazetteer:
     """Every known written form of every country, and each country's canonical short name."""
 
-    def __init__(self, data: dict, pycountry_countries: list) -> None:
+    def __init__(self, data: dict, pycountry_countries: list, state_forms: dict | None = None) -> None:
+        self._state_prefix = _state_prefix_pattern(state_forms or {"modifiers": [], "heads": []})
         self._canonical: dict[str, str] = {}
         self._forms: dict[str, CountryName] = {}
         self.entries: list[CountryName] = []
@@ -95,7 +96,7 @@ class CountryGazetteer:
         key = fold(text)
         found = self._forms.get(key)
         if found is None:
-            stripped = _STATE_PREFIX.sub("", key)
+            stripped = self._state_prefix.sub("", key)
             if stripped != key:
                 found = self._forms.get(stripped)
                 if found is not None and found.kind == "demonym":
@@ -114,7 +115,9 @@ class CountryGazetteer:
 @lru_cache(maxsize=1)
 def country_gazetteer() -> CountryGazetteer:
     """The gazetteer built from pycountry and the rules folder (once per process)."""
-    return CountryGazetteer(load_rules("countries/countries.yaml"), list(pycountry.countries))
+    return CountryGazetteer(
+        load_rules("countries/countries.yaml"), list(pycountry.countries), load_rules("countries/state_forms.yaml")
+    )
 
 
 def country_code(text: str) -> str | None:
