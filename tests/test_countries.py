@@ -117,3 +117,25 @@ def test_countries_table_counts_mentions_once_per_country(analyse):
     rows = analyse("Georgia and Moldova met. Moldova's delegate thanked the Government of Georgia and Moldova.").rows
     table = {row.iso3: (row.name, row.mentions) for row in rows["countries"]}
     assert table == {"GEO": ("Georgia", 2), "MDA": ("Moldova", 3)}
+
+
+def test_every_iso_short_and_official_name_in_a_sentence_gives_its_code_back(nlp):
+    """Issue 2: at least 98% of pycountry's names and official names, with no extra countries."""
+    from pipeline.batch import analyse_text
+
+    cases = [
+        (name, country.alpha_3)
+        for country in pycountry.countries
+        for name in {country.name, getattr(country, "official_name", None)} - {None}
+    ]
+    texts = [f"The delegation of {name} presented its national report." for name, _ in cases]
+    right = extra = 0
+    failures = []
+    for (name, iso3), text in zip(cases, texts):
+        found = {row.iso3 for row in analyse_text(nlp, text).rows["countries"]}
+        right += found == {iso3}
+        extra += bool(found - {iso3})
+        if found != {iso3}:
+            failures.append((name, iso3, sorted(found)))
+    assert right / len(cases) >= 0.98, failures
+    assert extra == 0, [failure for failure in failures if set(failure[2]) - {failure[1]}]

@@ -74,6 +74,8 @@ class CountryMatcher:
     def _written_as_name(self, span: Span) -> bool:
         """Proper names are capitalised: "turkey" and "chad" in lowercase are not countries."""
         canonical = self.gazetteer.lookup(span.text)
+        if canonical is not None and span.text == canonical.form and not canonical.form.isupper():
+            return True  # written exactly as the gazetteer has it: "Saint Martin (French part)"
         for token in span:
             text = token.text
             if text[:2].lower() in _ELIDED_ARTICLES:

@@ -69,7 +69,9 @@ class CountryGazetteer:
             for attribute in ("name", "official_name", "common_name"):
                 value = getattr(country, attribute, None)
                 if value:
-                    self._add(iso3, _uninvert(value), "official" if attribute == "official_name" else "name")
+                    kind = "official" if attribute == "official_name" else "name"
+                    self._add(iso3, _uninvert(value), kind)
+                    self._add(iso3, value, kind)  # as ISO writes it: "Congo, The Democratic Republic of the"
         for iso3, entry in data.items():
             entry = entry or {}
             if entry.get("name"):
