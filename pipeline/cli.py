@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
+import os
 import sys
 from pathlib import Path
 
@@ -21,7 +23,9 @@ def _parser() -> argparse.ArgumentParser:
         "run",
         help="process every report in a folder and write the tables",
         description="Read every .md and .txt file below INPUT_DIR (in path order) and write the CSV tables to OUT_DIR. "
-        "A report that cannot be processed gets status 'error' in documents.csv and does not stop the batch.",
+        "A report that cannot be processed gets status 'error' in documents.csv and does not stop the batch. "
+        "Reports unchanged since the last run into OUT_DIR are not processed again. "
+        "Exit status: 0 all reports processed, 1 some failed (the others' rows are written), 2 usage error.",
     )
     run.add_argument("input_dir", nargs="?", default="corpus", type=Path, metavar="INPUT_DIR",
                      help="folder of reports, searched recursively (default: corpus)")
@@ -35,6 +39,14 @@ def _parser() -> argparse.ArgumentParser:
                           "a longer one gets an error row")
     run.add_argument("--exclude", action="append", default=None, metavar="GLOB",
                      help=f"file names to skip; repeatable (default: {' '.join(DEFAULT_EXCLUDES)})")
+    run.add_argument("--workers", type=int, default=None, metavar="N",
+                     help=f"processes to run in parallel (default: the number of cores, here {os.cpu_count()}); "
+                          "the tables are the same for any N")
+    run.add_argument("--force", action="store_true",
+                     help="process every report again, even those unchanged since the last run into OUT_DIR")
+    loudness = run.add_mutually_exclusive_group()
+    loudness.add_argument("--quiet", "-q", action="store_true", help="print only the reports that failed")
+    loudness.add_argument("--verbose", "-v", action="store_true", help="also print every report as it is done")
     shown = run.add_mutually_exclusive_group()
     shown.add_argument("--progress", dest="progress", action="store_true", default=None,
                        help="show a progress bar (default: only when stderr is a terminal)")
@@ -54,25 +66,48 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _run(args: argparse.Namespace) -> int:
-    from pipeline.batch import run
-    from pipeline.nlp import ModelNotFoundError
-    from pipeline.source import ReportError
+def _configure_logging(level: int) -> logging.Logger:
+    """One plain line per message on stderr: failed reports (warnings), the summary (info), each report (debug)."""
+    log = logging.getLogger("pipeline")
+    for handler in [handler for handler in log.handlers if getattr(handler, "_pipeline_cli", False)]:
+        log.removeHandler(handler)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    handler._pipeline_cli = True  # type: ignore[attr-defined]
+    log.addHandler(handler)
+    log.setLevel(level)
+    log.propagate = False
+    return log
 
+
+def _run(args: argparse.Namespace) -> int:
+    from pipeline.batch import UsageError, run
+    from pipeline.nlp import ModelNotFoundError
+
+    log = _configure_logging(logging.WARNING if args.quiet else logging.DEBUG if args.verbose else logging.INFO)
     excludes = tuple(args.exclude) if args.exclude is not None else DEFAULT_EXCLUDES
+    options = {"max_chars": args.max_chars} if args.max_chars else {}
     try:
-        limits = {"max_chars": args.max_chars} if args.max_chars else {}
-        result = run(
-            args.input_dir, args.out_dir, model=args.model, excludes=excludes, progress=args.progress, **limits
+        summary = run(
+            args.input_dir,
+            args.out_dir,
+            model=args.model,
+            excludes=excludes,
+            progress=args.progress,
+            workers=args.workers or os.cpu_count() or 1,
+            force=args.force,
+            **options,
         )
-    except (ModelNotFoundError, ReportError) as error:
+    except (ModelNotFoundError, UsageError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    print(
-        f"{result.n_reports} report(s), {result.n_errors} error(s); tables written to {args.out_dir}",
-        file=sys.stderr,
+    rows = ", ".join(f"{table} {count}" for table, count in summary.rows.items())
+    log.info(
+        "%d report(s): %d ok, %d failed, %d unchanged and not processed again; rows: %s; %.1f s; tables in %s",
+        summary.reports, summary.reports - summary.failed, summary.failed, summary.skipped, rows,
+        summary.seconds, args.out_dir,
     )
-    return 1 if result.n_reports and result.n_errors == result.n_reports else 0
+    return 1 if summary.failed else 0
 
 
 def _evaluate(args: argparse.Namespace) -> int:

@@ -38,12 +38,13 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from pipeline.normalise.dates import date_line, dateline
 from pipeline.normalise.people import (
     Introduction,
+    PostPart,
     introduction_rules,
-    is_national_post,
     parse_introduction,
     person_key,
     surname,
@@ -65,6 +66,12 @@ _NUMBERED = re.compile(r"^\s*(?:#{1,6}\s+)?(?:\*\*|__)?\s*(?P<number>(?:\d{1,2}\
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*$")
 
 
+def ends_like_sentence(text: str) -> bool:
+    """Whether a line ends like a sentence (a full stop, question or exclamation mark, maybe before a quote or
+    bracket): such a line is prose, not a heading, title or introduction line."""
+    return _SENTENCE_END.search(text) is not None
+
+
 @dataclass(frozen=True)
 class Section:
     """A heading and the stretch of the report it governs.
@@ -79,14 +86,17 @@ class Section:
     level: int
     start: int  # original offsets: from the heading line ...
     end: int  # ... to the next heading of the same or a higher level
-    heading_end: int = -1  # original end of the heading line itself
     number: str | None = None
     name: str = ""
 
 
 @dataclass(frozen=True)
 class SpeakerTurn:
-    """One speaker's turn: from their introduction to the next speaker or section."""
+    """One speaker's turn: from their introduction to the next speaker or section.
+
+    `country_iso3` is first what the introduction's own words say; once the report's organisations are found,
+    pipeline/extract/speaker_countries.py settles it with what is known of the bodies the post names.
+    """
 
     speaker_id: str
     person_id: str
@@ -105,10 +115,18 @@ class SpeakerTurn:
     name_end: int = -1
     country_rule: str | None = None  # "government" (Government of X, Republic of X), "post" (IOM Ukraine),
     # or "speech" (a state's body named without its country: the country the turn speaks of)
-    affiliation_spans: tuple[tuple[int, int], ...] = ()  # original spans of the organisation parts
-    post_spans: tuple[tuple[int, int], ...] = ()  # original spans of every part of the post
-    national_post: bool = False  # the post is a state's (a national body, a minister): see is_national_post
+    post_parts: tuple[PostPart, ...] = ()  # the parts of the post, at their original offsets
     in_prose: bool = False  # introduced inside a paragraph rather than by a line of its own
+
+    @property
+    def post_spans(self) -> tuple[tuple[int, int], ...]:
+        """Original spans of every part of the post."""
+        return tuple((part.start, part.end) for part in self.post_parts)
+
+    @property
+    def affiliation_spans(self) -> tuple[tuple[int, int], ...]:
+        """Original spans of the organisation parts: a speaker's body is looked for here first."""
+        return tuple((part.start, part.end) for part in self.post_parts if part.kind == "organisation")
 
 
 @dataclass(frozen=True)
@@ -144,9 +162,6 @@ class Layout:
             return self.turns[index]
         return None
 
-    def turns_of(self, person_id: str) -> tuple[SpeakerTurn, ...]:
-        return tuple(turn for turn in self.turns if turn.person_id == person_id)
-
     def with_turns(self, turns: tuple[SpeakerTurn, ...]) -> Layout:
         """The same layout with its turns replaced (same starts): for details settled after the NLP pass."""
         return Layout(
@@ -169,7 +184,7 @@ def read_introduction(block: Block) -> Introduction | None:
         if block.kind == "table_cell" or text.endswith(("!", "?")):
             return None
         return parse_introduction(text, allow_name_last=True)
-    if block.kind != "paragraph" or _SENTENCE_END.search(text):
+    if block.kind != "paragraph" or ends_like_sentence(text):
         return None
     return parse_introduction(text)
 
@@ -177,14 +192,27 @@ def read_introduction(block: Block) -> Introduction | None:
 # --- sections --------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1)
+def _date_line_max_words() -> int:
+    return int(load_rules(METADATA_RULES)["date_line_max_words"])
+
+
 def _is_date_line(text: str) -> bool:
-    return date_line(text, load_rules(METADATA_RULES)["date_line_max_words"]) is not None
+    return date_line(text, _date_line_max_words()) is not None
 
 
-def _is_label(text: str, rules: dict) -> bool:
+def _label_key(text: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", text.casefold()))
+
+
+@lru_cache(maxsize=1)
+def _document_labels() -> frozenset[str]:
+    return frozenset(_label_key(label) for label in load_rules(SECTION_RULES)["document_labels"])
+
+
+def _is_label(text: str) -> bool:
     """A line that says what kind of document this is ("PRESS RELEASE", "Outcome document") or ends it ("- END -")."""
-    words = " ".join(re.findall(r"[^\W_]+", text.casefold()))
-    return words in {" ".join(re.findall(r"[^\W_]+", label.casefold())) for label in rules["document_labels"]}
+    return _label_key(text) in _document_labels()
 
 
 def _heading_level(block: Block, index: int, blocks: tuple[Block, ...], rules: dict) -> int | None:
@@ -194,7 +222,7 @@ def _heading_level(block: Block, index: int, blocks: tuple[Block, ...], rules: d
     "PRESS RELEASE", "END") are front matter of the whole document, not sections of it.
     """
     text = block.text.strip()
-    if block.kind in ("heading", "paragraph", "list_item") and (_is_label(text, rules) or _is_date_line(text)):
+    if block.kind in ("heading", "paragraph", "list_item") and (_is_label(text) or _is_date_line(text)):
         return None
     if block.kind == "heading":
         return block.heading_level
@@ -229,7 +257,7 @@ def _is_letterhead(block: Block) -> bool:
 
 def _is_prose(block: Block, rules: dict) -> bool:
     text = block.text.strip()
-    return bool(_SENTENCE_END.search(text)) or len(text.split()) > rules["title_max_words"]
+    return ends_like_sentence(text) or len(text.split()) > rules["title_max_words"]
 
 
 def _is_byline(text: str, rules: dict) -> bool:
@@ -242,11 +270,11 @@ def _is_headline(block: Block, rules: dict) -> bool:
     text = block.text.strip()
     if block.kind != "paragraph" or block.all_caps or not re.search(r"[^\W\d_]", text):
         return False
-    if text[-1:] in rules["title_non_endings"] or _SENTENCE_END.search(text):
+    if text[-1:] in rules["title_non_endings"] or ends_like_sentence(text):
         return False
     if not rules["title_short_min_words"] <= len(text.split()) <= rules["title_max_words"]:
         return False
-    return not (_is_date_line(text) or _is_label(text, rules) or _is_byline(text, rules))
+    return not (_is_date_line(text) or _is_label(text) or _is_byline(text, rules))
 
 
 def _title_block(
@@ -299,14 +327,14 @@ def _capitals_title(prepared: Prepared, rules: dict) -> list[int]:
     for index, block in enumerate(blocks[: rules["title_search_blocks"]]):
         if _is_date_line(block.text.strip()):
             break
-        if not (_is_letterhead(block) or _is_label(block.text.strip(), rules)):
+        if not (_is_letterhead(block) or _is_label(block.text.strip())):
             return []
     else:
         return []
     run: list[int] = []
     for before in range(index - 1, -1, -1):
         block = blocks[before]
-        if not _is_letterhead(block) or _is_label(block.text.strip(), rules):
+        if not _is_letterhead(block) or _is_label(block.text.strip()):
             break
         if run and "\n\n" in prepared.original[block.orig_end:blocks[run[0]].orig_start].replace(" ", ""):
             break  # a blank line: what is above is a letterhead
@@ -321,7 +349,7 @@ def _title_after_label(blocks: tuple[Block, ...], levels: dict[int, int], rules:
     for index, block in enumerate(blocks[: rules["title_search_blocks"]]):
         if block.kind == "heading" and block.heading_level == 1:
             following = index + 1
-            if _is_label(block.text, rules) and following in levels and blocks[following].kind == "heading":
+            if _is_label(block.text) and following in levels and blocks[following].kind == "heading":
                 return blocks[following]
             return None
     return None
@@ -374,17 +402,23 @@ def _sections(
         if index not in title_indices and not (index < title_index and _is_letterhead(blocks[index]))
     ]
     sections: list[Section] = []
-    end_of_text = len(prepared.original)
-    for position, (block, level) in enumerate(headings):
-        end = end_of_text
-        for later, later_level in headings[position + 1:]:
-            if later_level <= level:
-                end = later.orig_start
-                break
+    for (block, level), end in zip(headings, _section_ends(headings, len(prepared.original))):
         title_text, number, name = _section_heading(block, rules["title_trim"])
         if title_text:
-            sections.append(Section(title_text, level, block.orig_start, end, block.orig_end, number, name))
+            sections.append(Section(title_text, level, block.orig_start, end, number, name))
     return tuple(sections), title
+
+
+def _section_ends(headings: list[tuple[Block, int]], end_of_text: int) -> list[int]:
+    """Where each heading's section ends: at the next heading of the same or a higher level (one pass, with
+    the headings still open on a stack, their levels rising)."""
+    ends = [end_of_text] * len(headings)
+    open_headings: list[int] = []
+    for position, (block, level) in enumerate(headings):
+        while open_headings and headings[open_headings[-1]][1] >= level:
+            ends[open_headings.pop()] = block.orig_start
+        open_headings.append(position)
+    return ends
 
 
 # --- turns -----------------------------------------------------------------------------------------
@@ -396,6 +430,7 @@ class _People:
     def __init__(self) -> None:
         self.by_name: dict[str, str] = {}
         self.by_surname: dict[str, set[str]] = {}
+        self.count = 0
 
     def person_of(self, name: str) -> str:
         key = person_key(name)
@@ -408,7 +443,8 @@ class _People:
         if last in self.by_name and len(namesakes) == 1:  # "Mr. Philippe Grandet" after "Mr. Grandet"
             self.by_name[key] = self.by_name[last]
             return self.by_name[key]
-        person_id = f"person-{len(set(self.by_name.values())) + 1:02d}"
+        self.count += 1
+        person_id = f"person-{self.count:02d}"
         self.by_name[key] = person_id
         self.by_surname.setdefault(last, set()).add(person_id)
         return person_id
@@ -416,6 +452,11 @@ class _People:
 
 def _original_span(prepared: Prepared, block: Block, start: int, end: int) -> tuple[int, int]:
     return prepared.to_original(block.start + start, block.start + end)
+
+
+def _original_part(prepared: Prepared, block: Block, part: PostPart) -> PostPart:
+    start, end = _original_span(prepared, block, part.start, part.end)
+    return replace(part, start=start, end=end)
 
 
 @dataclass(frozen=True)
@@ -480,7 +521,8 @@ def _prose_turn_end(prepared: Prepared, opening: _Opening) -> int:
     pointing back at the speaker ("He added ...", "Mr. Weber added ...")."""
     blocks = prepared.blocks
     end = blocks[opening.index].orig_end
-    for block in blocks[opening.index + 1:]:
+    for index in range(opening.index + 1, len(blocks)):
+        block = blocks[index]
         if block.kind not in ("paragraph", "list_item") or not refers_back_to(block.text, opening.intro.name):
             break
         end = block.orig_end
@@ -526,9 +568,7 @@ def _turns(
                 name_start=name_start,
                 name_end=name_end,
                 country_rule=intro.country_rule,
-                affiliation_spans=tuple(_original_span(prepared, block, s, e) for s, e in intro.affiliation_spans),
-                post_spans=tuple(_original_span(prepared, block, s, e) for s, e in intro.post_spans),
-                national_post=is_national_post(intro.parts),
+                post_parts=tuple(_original_part(prepared, block, part) for part in intro.parts),
                 in_prose=opening.in_prose,
             )
         )
@@ -543,11 +583,11 @@ def _event_date(prepared: Prepared, body_start: int | None) -> str | None:
     "BANGKOK, 24 November 2023 – Labour officials ...". The front matter ends at the first section, turn
     or prose paragraph: a date further on is a date the report talks about. A date in the lead that a meeting verb governs is preferred to this one (pipeline/extract/metadata.py).
     """
-    max_words = load_rules(METADATA_RULES)["date_line_max_words"]
+    max_words = _date_line_max_words()
     for block in prepared.blocks:
         if body_start is not None and block.orig_start >= body_start:
             break
-        if block.kind == "paragraph" and len(block.text.split()) > max_words and _SENTENCE_END.search(block.text):
+        if block.kind == "paragraph" and len(block.text.split()) > max_words and ends_like_sentence(block.text):
             found = dateline(block.text)
             return found.iso if found is not None else None
         for line in _lines(block):

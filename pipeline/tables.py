@@ -1,13 +1,14 @@
 """Rows to pandas DataFrames to CSV files, with columns, types and order taken from the row models.
 
-Files are written to a temporary name and renamed into place, so a run that
-fails part-way leaves the previous tables whole.
+Tables are written to temporary files and renamed into place together, so a
+run that fails or is interrupted part-way leaves the previous tables whole.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import signal
 import tempfile
 import types
 import typing
@@ -51,13 +52,27 @@ def _format_number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() and abs(value) < 1e18 else repr(float(value))
 
 
-def to_csv_text(frame: pd.DataFrame) -> str:
-    """CSV text with integral floats written as integers ("17500000", not "17500000.0")."""
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(value: str) -> str:
+    """A cell a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection advice)."""
+    return "'" + value if value.startswith(_FORMULA_STARTS) else value
+
+
+def to_csv_text(frame: pd.DataFrame, header: bool = True) -> str:
+    """CSV text: integral floats as integers ("17500000"), text cells safe to open in a spreadsheet.
+
+    Only text columns are neutralised; numeric columns stay numbers.
+    """
     out = frame.copy()
     for name in out.columns:
-        if str(out[name].dtype) == "Float64":
+        dtype = str(out[name].dtype)
+        if dtype == "Float64":
             out[name] = out[name].map(_format_number, na_action="ignore").astype("string")
-    return out.to_csv(index=False, lineterminator="\n")
+        elif dtype == "string":
+            out[name] = out[name].map(neutralise_formula, na_action="ignore").astype("string")
+    return out.to_csv(index=False, header=header, lineterminator="\n")
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -73,18 +88,80 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
+class TableWriter:
+    """Writes every table a report at a time, then swaps all of them into place together.
+
+    Rows go to temporary files beside the tables; only when every table is
+    complete are they renamed over the old ones, with Ctrl-C and SIGTERM held
+    back for those few renames. A run that stops earlier leaves the previous
+    tables as they were. Reports must be added in doc_id order: every table
+    sorts by doc_id first, so the files equal a sort of all rows at once.
+    """
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        out_dir.mkdir(parents=True, exist_ok=True)
+        self._files: dict[str, tuple[Path, typing.TextIO]] = {}
+        self.row_counts: dict[str, int] = {model.table: 0 for model in TABLE_MODELS}
+        try:
+            for model in TABLE_MODELS:
+                handle, temporary = tempfile.mkstemp(prefix=f".{model.table}.csv.", suffix=".tmp", dir=out_dir)
+                stream = os.fdopen(handle, "w", encoding="utf-8", newline="")
+                self._files[model.table] = (Path(temporary), stream)
+                stream.write(to_csv_text(to_frame(model, [])))
+        except BaseException:
+            self.abort()
+            raise
+
+    def add(self, rows: Mapping[str, list[Row]]) -> None:
+        """Append one report's rows (or several reports', in doc_id order) to every table."""
+        for model in TABLE_MODELS:
+            table_rows = rows.get(model.table, [])
+            if table_rows:
+                self._files[model.table][1].write(to_csv_text(to_frame(model, table_rows), header=False))
+                self.row_counts[model.table] += len(table_rows)
+
+    def commit(self, manifest: dict | None = None) -> dict[str, Path]:
+        """Close the files and rename them into place, the manifest last."""
+        for _, stream in self._files.values():
+            stream.close()
+        manifest_temp = None
+        if manifest is not None:
+            handle, manifest_temp = tempfile.mkstemp(prefix=".manifest.json.", suffix=".tmp", dir=self.out_dir)
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+                stream.write(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+        held = {signal.SIGINT, signal.SIGTERM}
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+        try:
+            written = {}
+            for table, (temporary, _) in self._files.items():
+                path = self.out_dir / f"{table}.csv"
+                os.replace(temporary, path)
+                written[table] = path
+            if manifest_temp is not None:
+                os.replace(manifest_temp, self.out_dir / "manifest.json")
+            self._files = {}
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        return written
+
+    def abort(self) -> None:
+        """Drop the temporary files; the previous tables stay as they were."""
+        for temporary, stream in self._files.values():
+            stream.close()
+            temporary.unlink(missing_ok=True)
+        self._files = {}
+
+
 def write_tables(out_dir: Path, rows: Mapping[str, list[Row]], manifest: dict | None = None) -> dict[str, Path]:
-    """Write every table (empty ones too, with their header) and the run manifest."""
-    frames = {model.table: to_frame(model, rows.get(model.table, [])) for model in TABLE_MODELS}
-    texts = {table: to_csv_text(frame) for table, frame in frames.items()}
-    written: dict[str, Path] = {}
-    for table, text in texts.items():
-        path = out_dir / f"{table}.csv"
-        write_atomic(path, text)
-        written[table] = path
-    if manifest is not None:
-        write_atomic(out_dir / "manifest.json", json.dumps(manifest, indent=2, sort_keys=True) + "\n")
-    return written
+    """Write every table (empty ones too, with their header) and the run manifest, all at once."""
+    writer = TableWriter(out_dir)
+    try:
+        writer.add(rows)
+        return writer.commit(manifest)
+    except BaseException:
+        writer.abort()
+        raise
 
 
 def read_table(out_dir: Path, table: str) -> pd.DataFrame:

@@ -134,16 +134,20 @@ def test_the_default_model_is_the_official_one_when_installed_else_the_reupload(
 
 def test_cli_run_writes_tables_and_reports_errors(reports_dir, tmp_path, capsys):
     out = tmp_path / "out"
-    assert main(["run", str(reports_dir), "--out", str(out), "--no-progress"]) == 0
-    assert "5 report(s), 2 error(s)" in capsys.readouterr().err
-    assert {path.name for path in out.iterdir()} == {f"{model.table}.csv" for model in TABLE_MODELS} | {"manifest.json"}
+    assert main(["run", str(reports_dir), "--out", str(out), "--workers", "1", "--no-progress"]) == 1
+    err = capsys.readouterr().err
+    assert "5 report(s): 3 ok, 2 failed, 0 unchanged" in err
+    assert "broken: not a text file (contains NUL bytes)" in err and "empty: empty report" in err
+    tables = {f"{model.table}.csv" for model in TABLE_MODELS}
+    assert {path.name for path in out.iterdir()} == tables | {"manifest.json", ".report-cache"}
 
 
 def test_cli_help_explains_every_option():
     help_text = subprocess.run(
         [sys.executable, "-m", "pipeline", "run", "--help"], capture_output=True, text=True, check=True
     ).stdout
-    for option in ("INPUT_DIR", "--out", "--model", "--max-chars", "--exclude", "--progress", "--no-progress"):
+    for option in ("INPUT_DIR", "--out", "--workers", "--force", "--model", "--max-chars", "--exclude",
+                   "--quiet", "--verbose", "--progress", "--no-progress"):
         assert option in help_text
     assert main(["run", "/definitely/not/here", "--out", "/tmp/x", "--no-progress"]) == 2
 

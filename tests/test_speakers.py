@@ -3,10 +3,13 @@ prose references, metadata, and reports without speakers."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from pipeline.extract import ExtractionContext
 from pipeline.extract.metadata import find_organiser
+from pipeline.extract.speaker_countries import FoundBodies, settle_speaker_countries
 from pipeline.extract.speakers import extract_speakers
 from pipeline.layout import detect_layout
 from pipeline.models import MentionRow, OrganisationRow
@@ -15,7 +18,6 @@ from pipeline.normalise.people import (
     bodies_in_title,
     classify_parts,
     countries_named,
-    is_national_body,
     is_personal_name,
     parse_introduction,
     person_key,
@@ -451,11 +453,11 @@ def test_an_international_officials_speech_gives_no_country(analyse):
     assert row.country_iso3 is None
 
 
-def test_a_part_whose_head_is_a_body_word_is_that_body():
+def test_a_part_whose_head_is_a_body_word_is_that_body(analyse):
     popescu = parse_introduction("Andrei Popescu, General Inspectorate for Immigration, Romania")
-    assert (popescu.role, popescu.organisation, popescu.country_iso3) == (
-        None, "General Inspectorate for Immigration", "ROU",
-    )
+    assert (popescu.role, popescu.organisation) == (None, "General Inspectorate for Immigration")
+    (row,) = _speakers(analyse, "## ONE\n\nAndrei Popescu, General Inspectorate for Immigration, Romania\n")
+    assert row.country_iso3 == "ROU"  # a national body's country
     kinds = [part.kind for part in classify_parts("Director Department of Security, Federal Employment Agency (BA)")]
     assert kinds == ["role", "organisation"]  # a title before the body keeps the part a post
 
@@ -492,8 +494,15 @@ def test_a_part_whose_head_is_a_body_word_is_that_body():
         ("Mr. Jan Knutsson, Permanent Representative of Sweden to the United Nations in Geneva", "SWE"),
     ],
 )
-def test_speaker_country_rules(line, country):
-    assert parse_introduction(line).country_iso3 == country
+def test_speaker_country_rules(analyse, line, country):
+    (row,) = _speakers(analyse, f"## ONE\n\n{line}\n")
+    assert row.country_iso3 == country
+
+
+def test_a_line_read_on_its_own_knows_no_body():
+    """Without the organisations the report's finder found, a bare country after a body is only where it sits."""
+    assert parse_introduction("Ms. Eva Berg, Head, Office for Foreigners, Sweden").country_iso3 is None
+    assert parse_introduction("Ms. Eva Berg, Director, Ministry of Interior, Sweden").country_iso3 == "SWE"
 
 
 def test_a_part_opening_with_a_body_names_the_body():
@@ -505,12 +514,21 @@ def test_a_part_opening_with_a_body_names_the_body():
     assert (manager.role, manager.organisation) == ("Office Manager", "UNHCR")
 
 
-def test_national_bodies_use_the_organisations_head_words():
-    assert is_national_body("Refugees and Returnees Service (RRS)")
-    assert is_national_body("Department of Refugee Services")
-    assert not is_national_body("Quaker United Nations Office (QUNO)")  # an NGO in the organisations' gazetteer
-    assert not is_national_body("IOM Country Office in Somalia")
-    assert not is_national_body("Humans & Refugees")  # no body head at all
+def test_the_bodies_of_a_post_are_what_the_organisation_finder_made_of_them(analyse):
+    """National and international bodies come from the doc: its organisation spans and the gazetteer entries
+    the configured component carried, not from a gazetteer of their own."""
+    context = analyse("## ONE\n\nMs. Eva Berg, Head, Norwegian Refugee Council, Norway\n")
+    assert context.layout.turns[0].country_iso3 is None  # an NGO's seat
+    nrc = context.layout.turns[0].post_parts[1]
+    bodies = FoundBodies(context)
+    assert bodies.is_international(nrc) and not bodies.is_national(nrc)
+    entries = context.doc._.organisation_entries
+    context.doc._.organisation_entries = {key: replace(entry, kind="company") for key, entry in entries.items()}
+    assert not FoundBodies(context).is_international(nrc)
+    settle_speaker_countries(context)
+    assert context.layout.turns[0].country_iso3 == "NOR"  # no longer an international body: its demonym names the post
+    refugees = analyse("## ONE\n\nMr. Tesfaye Bekele, Head, Refugees and Returnees Service (RRS), Ethiopia\n")
+    assert FoundBodies(refugees).is_national(refugees.layout.turns[0].post_parts[1])
 
 
 def test_bodies_named_by_a_title():
@@ -714,3 +732,31 @@ def test_dates_of_spans_of_days_are_their_first_day():
     assert dateline("Geneva, 14 October 2013 was a busy day for the delegates") is None
     assert date_line("Suva and online, 9 April 2024", 14).iso == "2024-04-09"
     assert date_line("Meeting of ministers held in Suva, 9 April 2024", 14) is None  # prose before the date
+
+
+def test_calendar_names_and_their_abbreviations_open_a_date_line():
+    """Months and weekdays come from rules/calendar.yaml; a weekday may be shortened to its first letters."""
+    assert date_line("Thursday, 17 October 2013", 14).iso == "2013-10-17"
+    assert date_line("Thu. 17 Oct. 2013", 14).iso == "2013-10-17"
+    assert date_line("Tues, Sept. 3, 2024", 14).iso == "2024-09-03"
+    assert date_line("Th 17 October 2013", 14) is None  # two letters are no weekday
+
+
+def test_a_speakers_honorific_is_the_first_one_prose_gives_them_after_the_introduction(analyse):
+    text = (
+        "## PANEL\n\nMs. Roe met the press.\n\nJane Roe, Director, Office for Foreigners, Poland\n\n"
+        "H.E. Dr. Roe said more. Later Ms. Roe added a point.\n"
+    )
+    assert [(r.name, r.honorific) for r in _speakers(analyse, text)] == [("Jane Roe", "H.E. Dr.")]
+    mentions = [m for m in analyse(text).rows["mentions"] if m.type == "speaker"]
+    assert sorted(m.text for m in mentions) == ["H.E. Dr. Roe", "Jane Roe", "Ms. Roe", "Ms. Roe"]  # no blank line
+
+
+def test_a_title_finds_its_ministry_under_the_key_of_its_standard_name(analyse):
+    """The report writes "Ministry of Internal Affairs"; the title says "Minister of Interior"."""
+    text = (
+        "## TWO\n\n### **Mr. Andi Mahila, Deputy Minister of Interior, Government of Albania**\n\n"
+        "The Ministry of Internal Affairs of Albania adopted a strategy.\n"
+    )
+    (row,) = analyse(text).rows["speakers"]
+    assert (row.organisation, row.org_id) == ("Ministry of Internal Affairs", "ministry-of-interior@ALB")

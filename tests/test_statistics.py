@@ -320,7 +320,8 @@ def test_number_inside_an_organisation_or_strategy_span_is_not_a_statistic(nlp):
 
 
 def test_bracketed_equivalent_shares_year_and_measure(analyse):
-    rows = figures(analyse, "The government allocated 150 million soms (about US$ 1.8 million) to the programme in 2022.")
+    text = "# Kyrgyzstan\n\nThe government allocated 150 million soms (about US$ 1.8 million) to the programme in 2022."
+    rows = figures(analyse, text)  # "soms": Kyrgyz or Uzbek; the report is about Kyrgyzstan
     assert [(r.value, r.unit, r.qualifier, r.year) for r in rows] == [
         (150_000_000, "KGS", None, 2022),
         (1_800_000, "USD", "about", 2022),
@@ -693,7 +694,7 @@ def test_local_letter_symbols(form, code):
     [
         ("The minimum wage is RM 1,500 per month.", [(1500, "MYR")]),
         ("Workers paid Tk 4.8 lakh to recruiters.", [(480_000, "BDT")]),
-        ("The project costs 2 crore rupees.", [(20_000_000, "INR")]),
+        ("India's project costs 2 crore rupees, India said.", [(20_000_000, "INR")]),  # rupees of the report's country
         ("The government allocated S/ 4.2 million to registration.", [(4_200_000, "PEN")]),
         ("Remittances reached KSh 640 billion.", [(640_000_000_000, "KES")]),
         ("The FORM 5 was filed.", []),  # a letter symbol is a whole word
@@ -760,3 +761,103 @@ def test_dates_phones_and_ranges_round_4(analyse, text, expected):
 )
 def test_years_round_4(analyse, text, years):
     assert [r.year for r in figures(analyse, text)] == years
+
+
+# --- round 5: shared currency words, one definition of a year, rules as data ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Morocco received 5 billion dirhams in remittances. Morocco is a country of origin.", [(5e9, "MAD")]),
+        ("The UAE sent 5 billion dirhams in remittances; the UAE hosts many migrants.", [(5e9, "AED")]),
+        ("Workers earned 3,000 to 4,000 shillings a month in Kenya, Kenya said.", [(3000, "KES"), (4000, "KES")]),
+        ("Australia spent 5 million dollars on the programme. Australia pays.", [(5e6, "AUD")]),
+        # no country to settle it: the rule file's reading of the word, else no row rather than a guessed code
+        ("Migrants sent 5 million dollars home.", [(5e6, "USD")]),
+        ("Migrants sent 5 billion dirhams home.", []),
+        ("Nepal and India agreed. Migrants sent 40,000 rupees home.", []),  # two countries, neither the report's
+    ],
+)
+def test_a_currency_word_several_currencies_share_takes_the_report_countrys(analyse, text, expected):
+    assert values(analyse, text) == expected
+
+
+def test_a_shared_currency_word_is_settled_by_the_countrys_currency_or_the_rules_reading():
+    from pipeline.normalise.currencies import country_currencies, shared_currency
+
+    table = currency_table()
+    assert table.unit_of("dirhams") == ("dirhams", frozenset({"AED", "MAD"}))
+    assert table.unit_of("manats") == ("manats", frozenset({"AZN", "TMT"}))  # the plural of a shared singular
+    assert table.unit_of("Thai baht") == ("THB", frozenset())
+    unit, options = table.unit_of("dollars")
+    assert unit == "USD" and {"AUD", "CAD", "FJD"} < options
+    assert country_currencies("MAR") == {"MAD"}
+    assert shared_currency("dirhams", frozenset({"AED", "MAD"}), country_currencies("MAR")) == "MAD"
+    assert shared_currency("dirhams", frozenset({"AED", "MAD"}), country_currencies("FRA")) is None
+    assert shared_currency("USD", options, country_currencies("FJI")) == "FJD"
+    assert shared_currency("USD", options, country_currencies("ECU")) == "USD"  # Ecuador uses the US dollar
+    assert currency_code("dirhams") is None  # no reading of its own
+
+
+def test_every_shared_currency_reading_is_one_of_the_currencies_the_word_may_name():
+    table = currency_table()
+    for word, options in table.shared_words.items():
+        if word in table.words:
+            assert table.words[word] in options, word
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Applications rose to 1500 last month.", [(1500, "count")]),  # 1500 is no year (years.py: 1800-2100)
+        ("The treaty of 1850 still applies to 40 villages.", [(40, "count")]),
+        ("Arrivals in the 1890s reached 3,000.", [(3000, "count")]),  # a decade
+    ],
+)
+def test_what_counts_as_a_year_is_the_one_year_pattern(analyse, text, expected):
+    assert values(analyse, text) == expected
+
+
+def test_a_year_of_the_nineteenth_century_is_a_year_a_figure_refers_to(analyse):
+    assert [r.year for r in figures(analyse, "In 1891, 3,000 people left the island.")] == [1891]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 3 Sept 2021, 40 people arrived.", [(40, "count")]),  # a month abbreviation of rules/calendar.yaml
+        ("The 2nd meeting drew 40 people.", [(40, "count")]),  # an ordinal suffix of numbers.yaml
+        ("Between 2 and 3 million people moved.", [(2e6, "count"), (3e6, "count")]),  # the range opener
+    ],
+)
+def test_calendar_ordinals_and_range_words_from_the_rule_files(analyse, text, expected):
+    assert values(analyse, text) == expected
+
+
+def test_only_between_opens_an_and_range(analyse):
+    ranges = [row.range_id for row in figures(analyse, "Between 2 and 3 million people moved.")]
+    assert ranges[0] is not None and ranges[0] == ranges[1]
+    assert [row.range_id for row in figures(analyse, "Some 2 and 3 million people moved.")] == [None, None]
+    # a change word before the first figure: a change and a level, not a range
+    assert [row.range_id for row in figures(analyse, "Prices rose by 3 to 5 percent.")] == [None, None]
+
+
+def test_a_decimal_comma_after_a_continental_scale_word():
+    assert decimal_comma_convention("Budget: 2,5 mld lei.")
+    assert not decimal_comma_convention("Budget: 2,500 lei.")
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [(0, 1), (4, 6), (5, 9), (9, 12), (10, 11), (14, 30), (19, 21), (20, 22), (29, 40), (40, 41)],
+)
+def test_intervals_answer_as_a_scan_of_every_interval_would(start, end):
+    from pipeline.components.statistic_intervals import Intervals
+
+    intervals = [(5, 10), (6, 8), (15, 20), (15, 16), (21, 30), (30, 30), (25, 26)]
+    found = Intervals(intervals)
+    assert found.overlaps(start, end) == any(s < end and start < e for s, e in intervals)
+    assert found.contains(start, end) == any(s <= start and end <= e for s, e in intervals)
+    assert found.covers(start) == any(s <= start < e for s, e in intervals)
+    assert not Intervals([]).overlaps(start, end) and not Intervals([]).covers(start)

@@ -5,17 +5,32 @@ from __future__ import annotations
 import pytest
 
 from pipeline.components.strategies import Vocabulary
-from pipeline.components.strategy_finder.patterns import expand_pattern
+from pipeline.components.strategy_finder.patterns import compile_matchers, expand_pattern
+from pipeline.components.strategy_finder.ranges import YearRanges
 from pipeline.normalise.strategies import strategy_id, strategy_key
 from pipeline.normalise.years import (
     YearRange,
     expand_short_year,
-    parse_year_range,
+    is_year,
+    read_year_range,
     single_year,
 )
 from pipeline.rules import RulesError, load_rules
 
-# -- year ranges, as pure functions --------------------------------------------------------------
+# -- year ranges: the Matcher patterns of rules/strategies/patterns.yaml find them, years.py reads them --
+
+
+@pytest.fixture(scope="module")
+def year_ranges(nlp):
+    """The year ranges the strategy finder's range patterns find in a text."""
+    finder = nlp.get_pipe("strategy_finder")
+
+    def run(text: str) -> list[YearRange]:
+        doc = nlp(text)
+        found = YearRanges(doc, finder.matchers.ranges, finder.matchers.clause_links, finder.vocab)
+        return list(found.by_offsets.values())
+
+    return run
 
 
 @pytest.mark.parametrize(
@@ -54,16 +69,53 @@ from pipeline.rules import RulesError, load_rules
         ("by the end of 2027", YearRange(None, 2027)),
     ],
 )
-def test_parse_year_range_reads_every_written_form(text, expected):
-    assert parse_year_range(text) == expected
+def test_every_written_form_of_a_range_is_found_and_read(year_ranges, text, expected):
+    assert year_ranges(f"The plan runs {text} in the country.") == [expected]
 
 
 @pytest.mark.parametrize(
     "text",
-    ["2016", "adopted in 2016", "in 2016", "December 2020", "2030-2019", "1990-2099", "COVID-19", "2019 and 2022", ""],
+    ["2016", "adopted in 2016", "in 2016", "December 2020", "2030-2019", "1990-2099", "COVID-19", "2019 and 2022"],
 )
-def test_a_single_year_a_date_or_a_reversed_range_is_no_range(text):
-    assert parse_year_range(text) is None
+def test_a_single_year_a_date_or_a_reversed_range_is_no_range(year_ranges, text):
+    assert year_ranges(f"The plan runs {text} in the country.") == []
+
+
+@pytest.mark.parametrize(
+    ("reading", "words", "expected"),
+    [
+        ("closed", "for the period 2012-15", YearRange(2012, 2015)),
+        ("closed", "January – December 2020", YearRange(2020, 2020)),
+        ("closed", "between 2021 and 2025", YearRange(2021, 2025)),
+        ("closed", "2030-2019", None),  # reversed
+        ("closed", "1990-2099", None),  # longer than any period
+        ("open", "(March 2018 - present)", YearRange(2018, None, open_ended=True)),
+        ("end_only", "by the end of 2027", YearRange(None, 2027)),
+        ("end_only", "until 1700", None),  # no year
+    ],
+)
+def test_a_range_reads_the_years_of_its_words_as_its_pattern_group_says(reading, words, expected):
+    assert read_year_range(reading, words) == expected
+
+
+def test_a_range_pattern_group_must_say_how_it_reads(nlp):
+    with pytest.raises(ValueError):
+        read_year_range("sometimes", "2019-2022")
+    patterns = dict(load_rules("strategies/patterns.yaml"))
+    patterns["year_ranges"] = {"sometimes": [["$YEAR"]]}
+    vocabulary = Vocabulary.from_rules(load_rules("strategies/vocabulary.yaml"))
+    with pytest.raises(RulesError):
+        compile_matchers(nlp, patterns, vocabulary, load_rules("strategies/status.yaml"), {})
+
+
+def test_month_names_and_their_abbreviations_come_from_the_calendar(year_ranges):
+    assert year_ranges("The plan ran from Jan. 2020 to Sept. 2021 in Fiji.") == [YearRange(2020, 2021)]
+    assert year_ranges("The plan runs (Sept 2019 – present) in Fiji.") == [YearRange(2019, None, open_ended=True)]
+
+
+def test_a_year_is_a_four_digit_number_from_1800_to_2100():
+    assert [is_year(text) for text in ("1800", "2019", "2100", " 2030 ")] == [True] * 4
+    assert [is_year(text) for text in ("1799", "2101", "19", "2019-20", "20190")] == [False] * 5
 
 
 def test_short_second_years_take_the_first_years_century():
@@ -777,7 +829,7 @@ def test_a_name_alone_in_brackets_right_after_a_name_is_the_same_strategy(analys
 def test_a_plan_horizon_of_2100_is_a_title_year(strategies):
     found = strategies("The Netherlands updated the Coastal Delta Plan 2100 with new dikes.")
     assert _years(found["Coastal Delta Plan 2100"]) == (None, 2100, False)
-    assert parse_year_range("2050-2100") == YearRange(2050, 2100)
+    assert read_year_range("closed", "2050-2100") == YearRange(2050, 2100)
     assert single_year("2101") is None
 
 

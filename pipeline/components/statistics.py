@@ -18,6 +18,7 @@ rule that found it as `id_`, and its parsed `Figure` in `span._.figure`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from itertools import count
@@ -25,7 +26,15 @@ from itertools import count
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.components.statistic_tables import cell_of, header_unit, in_identifier_column, with_header_unit
+from pipeline.components.statistic_intervals import Intervals
+from pipeline.components.statistic_tables import (
+    cell_of,
+    header_unit,
+    in_identifier_column,
+    with_header_unit,
+)
+from pipeline.normalise.calendar import month_numbers
+from pipeline.normalise.currencies import currency_table
 from pipeline.normalise.numbers import (
     NumberVocabulary,
     Quantity,
@@ -33,8 +42,8 @@ from pipeline.normalise.numbers import (
     decimal_comma_convention,
     number_vocabulary,
 )
-from pipeline.normalise.currencies import currency_table
-from pipeline.normalise.phrases import folded_words
+from pipeline.normalise.phrases import alternatives, folded_words
+from pipeline.normalise.years import YEAR_PATTERN
 from pipeline.rules import load_rules
 
 SPAN_KEY = "statistic"
@@ -42,7 +51,7 @@ SPAN_KEY = "statistic"
 _FIGURE_KEY = "statistic_figure"
 
 
-def _figure_of(span: Span) -> "Figure | None":
+def _figure_of(span: Span) -> Figure | None:
     """A span's figure, keyed by its value too: the two ends of a range written as one token
     ("3–4 participants") share the token's offsets, which is all spaCy keys `span._` values by."""
     return span.doc.user_data.get((_FIGURE_KEY, span.start_char, span.end_char, span.kb_id_))
@@ -90,13 +99,14 @@ def make_statistic_finder(
     exclusion_rules: str,
     context_rules: str,
     excluding_span_keys: list[str],
-) -> "StatisticFinder":
-    change_words = load_rules(context_rules)["change_words"]
+) -> StatisticFinder:
+    context = load_rules(context_rules)
     return StatisticFinder(
         number_vocabulary(number_rules),
         currency_rules,
         load_rules(exclusion_rules),
-        {str(word).casefold() for words in change_words.values() for word in words},
+        {str(word).casefold() for words in context["change_words"].values() for word in words},
+        folded_words(context, "change_prepositions"),
         span_key,
         tuple(excluding_span_keys),
     )
@@ -111,18 +121,28 @@ class StatisticFinder:
         currency_rules: str,
         exclusions: dict,
         change_words: set[str],
+        change_prepositions: frozenset[str],
         span_key: str,
         excluding_span_keys: tuple[str, ...],
     ) -> None:
         self.vocabulary = vocabulary
         self.change_words = change_words
+        self.change_prepositions = change_prepositions
         self.span_key = span_key
         self.excluding_span_keys = excluding_span_keys
         currencies = currency_table(currency_rules)
         self.grammars = {comma: QuantityGrammar(vocabulary, currencies, comma) for comma in (False, True)}
-        month_names = {str(m) for m in exclusions["months"]}
-        months = "|".join(sorted(month_names | {m.upper() for m in month_names}, key=len, reverse=True))  # "3–4 SEPTEMBER 2024"
-        patterns = [p.replace("{months}", months) for p in exclusions["blocked_patterns"].values()]
+        month_names = {form.rstrip(".").capitalize() for form in month_numbers()}
+        placeholders = {
+            "{months}": alternatives(month_names | {m.upper() for m in month_names}),  # "3–4 SEPTEMBER 2024"
+            "{ordinal_suffixes}": alternatives(vocabulary.ordinal_suffixes),
+            "{year}": YEAR_PATTERN,
+        }
+        patterns = []
+        for pattern in exclusions["blocked_patterns"].values():
+            for placeholder, value in placeholders.items():
+                pattern = pattern.replace(placeholder, value)
+            patterns.append(pattern)
         cardinals = "|".join(vocabulary.cardinal_words)
         ordinals = "|".join(vocabulary.ordinal_words)
         patterns.append(rf"(?i:\b(?:{cardinals})[\s-]+(?:{ordinals})\b)")  # "Seventy-eighth", "twenty first"
@@ -144,24 +164,32 @@ class StatisticFinder:
             str(noun).casefold(): str(key) for key, nouns in exclusions["anaphoric_named_kinds"].items() for noun in nouns
         }
         self.identifier_headers = folded_words(exclusions, "table_identifier_headers")
-        self.ordinal_words = {w.casefold() for w in vocabulary.ordinal_words} | {"last", "latter", "former", "next"}
+        self.part_determiners = folded_words(exclusions, "part_determiners")
+        self.ordinal_words = {w.casefold() for w in vocabulary.ordinal_words} | vocabulary.ordinal_like_words
+        self.ordinal_suffixes = {suffix.casefold() for suffix in vocabulary.ordinal_suffixes}
+        joiners = alternatives(vocabulary.range_joiners, flexible_spaces=False)
+        self.range_joiner = re.compile(rf"\s*(?:{joiners})\s*")
+        after_opener = alternatives(vocabulary.range_joiners_after_opener, flexible_spaces=False) or "(?!)"
+        self.range_joiner_after_opener = re.compile(rf"\s*(?:{after_opener})\s*")
+        self.range_opener = re.compile(rf"\b{re.escape(vocabulary.range_opener)}\s*$") if vocabulary.range_opener else None
+        self.year = re.compile(YEAR_PATTERN)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        grammar = self.grammars[decimal_comma_convention(text)]
-        blocked = [(m.start(), m.end()) for p in self.blocked for m in p.finditer(text) if m.end() > m.start()]
-        blocked += self._heading_numbers(doc)
-        inside_names = [
-            (span.start_char, span.end_char) for key in self.excluding_span_keys for span in doc.spans.get(key, [])
-        ]
         prepared = getattr(doc._, "prepared", None)
+        text = prepared.text if prepared is not None else doc.text  # the same string; `doc.text` rebuilds it
+        grammar = self.grammars[decimal_comma_convention(text, self.vocabulary)]
+        blocked = [(m.start(), m.end()) for p in self.blocked for m in p.finditer(text) if m.end() > m.start()]
+        blocked = Intervals(blocked + self._heading_numbers(doc))
+        inside_names = Intervals(
+            (span.start_char, span.end_char) for key in self.excluding_span_keys for span in doc.spans.get(key, [])
+        )
         candidates: list[Figure] = []
         for match in grammar.finditer(text):
             quantity = grammar.parse_match(match)
             if quantity is None:
                 continue
             start, end = quantity.start, quantity.end
-            if _overlaps(start, end, blocked) or _within(start, end, inside_names):
+            if blocked.overlaps(start, end) or inside_names.contains(start, end):
                 continue
             cell = cell_of(prepared, start)
             if cell is not None:
@@ -172,9 +200,14 @@ class StatisticFinder:
                     quantity = with_header_unit(quantity, unit)  # "(USD billion)" | 8.1
             figure = Figure(quantity, start, end, match.start(), quantity.form)
             candidates.append(_without_prepositional_qualifier(doc, figure))
-        candidates = self._join_ranges(doc, candidates)
-        kept = {figure.start_char for figure in candidates if self._is_statistic(doc, figure, candidates)}
-        figures = [figure for figure in candidates if _stands_with_its_range(figure, candidates, kept)]
+        candidates = self._join_ranges(text, candidates)
+        ranges: dict[str, list[Figure]] = {}
+        for figure in candidates:
+            if figure.range_id is not None:
+                ranges.setdefault(figure.range_id, []).append(figure)
+        named = _NamedBefore(doc, set(self.named_kinds.values()))
+        kept = {figure.start_char for figure in candidates if self._is_statistic(doc, figure, ranges, named)}
+        figures = [figure for figure in candidates if _stands_with_its_range(figure, ranges, kept)]
         figures = _link_equivalents(text, figures)
         doc.spans[self.span_key] = [span for span in (_span_of(doc, figure) for figure in figures) if span is not None]
         return doc
@@ -199,26 +232,27 @@ class StatisticFinder:
 
     # --- ranges -------------------------------------------------------------------------------
 
-    def _join_ranges(self, doc: Doc, figures: list[Figure]) -> list[Figure]:
+    def _join_ranges(self, text: str, figures: list[Figure]) -> list[Figure]:
         """"six to eight", "25-30,000", "between 2 and 3 million": two figures sharing a range id.
 
         The first takes the unit and magnitude the second states ("25-30,000" is 25000 and 30000,
         "$5-6 billion" is 5 and 6 billion USD)."""
-        text = doc.text
         result = list(figures)
         range_ids = count(1)
         for index in range(len(result) - 1):
             first, second = result[index], result[index + 1]
             if first.range_id is not None:
                 continue
-            between = text[first.end_char : second.match_start]
+            gap = (first.end_char, second.match_start)
             before = text[max(0, first.match_start - 12) : first.match_start].casefold()
-            joined = re.fullmatch(r"\s*(?:-|–|—|to)\s*", between) or (
-                re.fullmatch(r"\s*and\s*", between) and re.search(r"\bbetween\s*$", before)
+            joined = self.range_joiner.fullmatch(text, *gap) or (
+                self.range_joiner_after_opener.fullmatch(text, *gap)
+                and self.range_opener is not None
+                and self.range_opener.search(before)
             )
             if not joined or not _can_form_range(first.quantity, second.quantity):
                 continue
-            if self._states_change(doc, first):
+            if self._states_change(text, first):
                 continue  # "rose 3 percentage points to 12%" is a change and a level, not a range
             range_id = f"range-{next(range_ids)}"
             first_q, second_q = _share_magnitude(first.quantity, second.quantity)
@@ -226,14 +260,16 @@ class StatisticFinder:
             result[index + 1] = replace(second, quantity=second_q, range_id=range_id)
         return result
 
-    def _states_change(self, doc: Doc, figure: Figure) -> bool:
+    def _states_change(self, text: str, figure: Figure) -> bool:
         """Is the figure preceded by a change word ("rose 3 points", "an increase of 5%")?"""
-        words = re.findall(r"[\w'-]+", doc.text[max(0, figure.match_start - 30) : figure.match_start].casefold())[-2:]
-        return bool(words) and (words[-1] in self.change_words or (words[-1] in {"by", "of"} and words[0] in self.change_words))
+        words = re.findall(r"[\w'-]+", text[max(0, figure.match_start - 30) : figure.match_start].casefold())[-2:]
+        return bool(words) and (
+            words[-1] in self.change_words or (words[-1] in self.change_prepositions and words[0] in self.change_words)
+        )
 
     # --- exclusions ---------------------------------------------------------------------------
 
-    def _is_statistic(self, doc: Doc, figure: Figure, figures: list[Figure]) -> bool:
+    def _is_statistic(self, doc: Doc, figure: Figure, ranges: dict[str, list[Figure]], named: _NamedBefore) -> bool:
         span = doc.char_span(figure.start_char, figure.end_char, alignment_mode="expand")
         if span is None:
             return False
@@ -241,7 +277,7 @@ class StatisticFinder:
         first = doc.char_span(figure.match_start, figure.end_char, alignment_mode="expand")
         before = doc[first.start - 1] if first is not None and first.start > 0 else None
         before2 = doc[first.start - 2] if first is not None and first.start > 1 else None
-        after_tokens = self._tokens_after(doc, span, figure, figures)
+        after_tokens = self._tokens_after(doc, span, figure, ranges)
         after = after_tokens[0] if after_tokens else None
         if quantity.scale_if_counting and not self._counts_plural_noun(after_tokens):
             return False  # "a 5m wall", "3m deep": metres
@@ -252,13 +288,13 @@ class StatisticFinder:
                 return False
             if self._is_duration(after_tokens) or self._is_clock_time(after):
                 return False
-            if after is not None and after.lower_ in {"th", "st", "nd", "rd"}:
+            if after is not None and after.lower_ in self.ordinal_suffixes:
                 return False  # "10 th" written apart
             if quantity.bare and quantity.value < 10000 and self._is_identifier(before, after):
                 return False
-            if self._is_pronoun_one(figure, span, before, before2, after):
+            if self._is_pronoun_one(figure, before, before2):
                 return False
-            if self._points_back(quantity, before) or self._names_again(doc, quantity, span, before):
+            if self._points_back(quantity, before) or self._names_again(doc, quantity, span, before, named):
                 return False
             if quantity.form == "digits" and re.match(r"0\d", quantity.text):
                 return False  # "Law 02-03", "Code 07": a number written with a leading zero is a code
@@ -270,16 +306,16 @@ class StatisticFinder:
             return False  # "followed by a third session": an ordinal
         if quantity.form == "fraction" and after is not None:
             rest = after_tokens[1:] if after.lower_ == "of" else after_tokens
-            part_of = [t for t in rest if t.lower_ not in {"a", "an", "the", "that", "this"}]
+            part_of = [t for t in rest if t.lower_ not in self.part_determiners]
             if self._is_duration(part_of):
                 return False  # "half of the year", "a quarter of a century", "half a day": a stretch of time
         return True
 
-    def _tokens_after(self, doc: Doc, span: Span, figure: Figure, figures: list[Figure]) -> list[Token]:
+    def _tokens_after(self, doc: Doc, span: Span, figure: Figure, ranges: dict[str, list[Figure]]) -> list[Token]:
         """The words after a figure (after its range partner, if it opens a range), hyphens skipped."""
         end = span.end
         if figure.range_id is not None:
-            partner = [f for f in figures if f.range_id == figure.range_id and f.start_char > figure.start_char]
+            partner = [f for f in ranges[figure.range_id] if f.start_char > figure.start_char]
             if partner:
                 partner_span = doc.char_span(partner[0].start_char, partner[0].end_char, alignment_mode="expand")
                 if partner_span is not None:
@@ -306,11 +342,11 @@ class StatisticFinder:
         return False
 
     def _is_year(self, quantity: Quantity, after: Token | None) -> bool:
-        """A bare four-digit number from 1000 to 2199 is a year, unless it counts a plural noun
-        ("2000 participants"; not "for 2024 amounts to", a verb the tagger reads as a noun)."""
+        """A bare number written as a year (`pipeline.normalise.years.YEAR_PATTERN`) is a year, unless it
+        counts a plural noun ("2000 participants"; not "for 2024 amounts to", a verb the tagger reads as a noun)."""
         if not (quantity.bare and quantity.form == "digits" and quantity.decimals == 0):
             return False
-        if not (1000 <= quantity.value <= 2199 and len(quantity.text) == 4):
+        if not self.year.fullmatch(quantity.text):
             return False
         return not (after is not None and after.tag_ == "NNS" and after.lower_ not in self.figure_verbs)
 
@@ -340,9 +376,7 @@ class StatisticFinder:
         counts_next_noun = after is not None and after.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}
         return not counts_next_noun
 
-    def _is_pronoun_one(
-        self, figure: Figure, span: Span, before: Token | None, before2: Token | None, after: Token | None
-    ) -> bool:
+    def _is_pronoun_one(self, figure: Figure, before: Token | None, before2: Token | None) -> bool:
         """"one of the objectives", "no one", "one another": "one" as a pronoun or article.
 
         A bare "one" is kept only where it plainly counts ("only one country") or opens a range."""
@@ -362,7 +396,7 @@ class StatisticFinder:
             return False
         return before.lower_ in self.anaphoric_determiners
 
-    def _names_again(self, doc: Doc, quantity: Quantity, span: Span, before: Token | None) -> bool:
+    def _names_again(self, doc: Doc, quantity: Quantity, span: Span, before: Token | None, named: _NamedBefore) -> bool:
         """"jointly owned by the three countries" once three countries are named: a definite number
         counting a kind of thing the report names (countries, organisations) points back at those
         already named when there are at least as many of them before it."""
@@ -372,8 +406,7 @@ class StatisticFinder:
         key = self.named_kinds.get(noun.lower_) if noun is not None else None
         if key is None:
             return False
-        named = {e.kb_id_ or e.text.casefold() for e in doc.spans.get(key, []) if e.end_char <= span.start_char}
-        return len(named) >= quantity.value
+        return named.count(key, span.start_char) >= quantity.value
 
 
 def _plain_number(quantity: Quantity) -> bool:
@@ -381,11 +414,32 @@ def _plain_number(quantity: Quantity) -> bool:
     return quantity.form == "digits" and quantity.unit == "count" and quantity.scale == 1.0
 
 
-def _stands_with_its_range(figure: Figure, figures: list[Figure], kept: set[int]) -> bool:
+class _NamedBefore:
+    """How many distinct things of a kind (countries, organisations) a document names before an offset."""
+
+    def __init__(self, doc: Doc, keys: set[str]) -> None:
+        self._ends: dict[str, list[int]] = {}
+        self._distinct: dict[str, list[int]] = {}  # distinct names among the first k+1 spans by end
+        for key in keys:
+            seen: set[str] = set()
+            ends, distinct = [], []
+            for span in sorted(doc.spans.get(key, []), key=lambda span: span.end_char):
+                seen.add(span.kb_id_ or span.text.casefold())
+                ends.append(span.end_char)
+                distinct.append(len(seen))
+            self._ends[key], self._distinct[key] = ends, distinct
+
+    def count(self, key: str, offset: int) -> int:
+        """Distinct things of the kind named in spans that end at or before `offset`."""
+        before = bisect.bisect_right(self._ends[key], offset)
+        return self._distinct[key][before - 1] if before else 0
+
+
+def _stands_with_its_range(figure: Figure, ranges: dict[str, list[Figure]], kept: set[int]) -> bool:
     """A range stands or falls as one: "Articles 3-5" and "Law 02-03" name, "six to eight months" lasts."""
     if figure.range_id is None:
         return figure.start_char in kept
-    return all(other.start_char in kept for other in figures if other.range_id == figure.range_id)
+    return all(other.start_char in kept for other in ranges[figure.range_id])
 
 
 def _without_prepositional_qualifier(doc: Doc, figure: Figure) -> Figure:
@@ -410,9 +464,9 @@ def _can_form_range(first: Quantity, second: Quantity) -> bool:
 def _share_magnitude(first: Quantity, second: Quantity) -> tuple[Quantity, Quantity]:
     """The first figure of a range takes the unit and scale the second states, and vice versa for a currency."""
     if first.unit == "count" and second.unit != "count":
-        first = first.with_unit(second.unit)
+        first = first.with_unit_of(second)
     elif second.unit == "count" and first.unit != "count":
-        second = second.with_unit(first.unit)
+        second = second.with_unit_of(first)
     if first.scale == 1.0 and first.form == second.form == "digits" and first.groups == 0:
         if second.scale > 1.0:
             first = first.scaled_by(second.scale)
@@ -427,6 +481,10 @@ def _share_magnitude(first: Quantity, second: Quantity) -> tuple[Quantity, Quant
     return first, second
 
 
+_OPENING_BRACKET = re.compile(r"\s*[(\[]\s*")
+_CLOSING_BRACKET = re.compile(r"\s*[)\]]")
+
+
 def _link_equivalents(text: str, figures: list[Figure]) -> list[Figure]:
     """A money figure restated in brackets right after another ("US$ 5.5 billion (€ 4.9 billion)")."""
     result = list(figures)
@@ -434,8 +492,8 @@ def _link_equivalents(text: str, figures: list[Figure]) -> list[Figure]:
         previous, current = result[index - 1], result[index]
         if previous.quantity.unit in {"count", "percent"} or current.quantity.unit in {"count", "percent"}:
             continue
-        if re.fullmatch(r"\s*[(\[]\s*", text[previous.end_char : current.match_start]) and re.match(
-            r"\s*[)\]]", text[current.end_char :]
+        if _OPENING_BRACKET.fullmatch(text, previous.end_char, current.match_start) and _CLOSING_BRACKET.match(
+            text, current.end_char
         ):
             result[index] = replace(current, equivalent_of=previous.start_char)
     return result
@@ -449,11 +507,3 @@ def _span_of(doc: Doc, figure: Figure) -> Span | None:
     span = Span(doc, span.start, span.end, label=figure.quantity.unit, kb_id=figure.normalized, span_id=source)
     doc.user_data[(_FIGURE_KEY, span.start_char, span.end_char, span.kb_id_)] = figure
     return span
-
-
-def _overlaps(start: int, end: int, intervals: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in intervals)
-
-
-def _within(start: int, end: int, intervals: list[tuple[int, int]]) -> bool:
-    return any(s <= start and end <= e for s, e in intervals)

@@ -33,24 +33,17 @@ from pipeline.components.strategy_finder.descriptive import (
     descriptive_bounds,
     descriptive_end,
 )
-from pipeline.components.strategy_finder.names import (
-    head_first_name,
-    name_limit,
-    title_name,
-)
-from pipeline.components.strategy_finder.patterns import (
-    compile_known_names,
-    compile_matchers,
-)
+from pipeline.components.strategy_finder.names import name_limit, title_name
+from pipeline.components.strategy_finder.patterns import KNOWN_NAME, compile_matchers
 from pipeline.components.strategy_finder.quoted import quoted_before_head, quoted_titles
 from pipeline.components.strategy_finder.ranges import RangeAttacher, YearRanges
 from pipeline.components.strategy_finder.selection import Selection
-from pipeline.components.strategy_finder.status import status_cues, status_of
+from pipeline.components.strategy_finder.status import StatusReader
 from pipeline.components.strategy_finder.title_years import (
     titled_year_before,
     year_first_title,
 )
-from pipeline.components.strategy_finder.tokens import longest_first
+from pipeline.components.strategy_finder.tokens import NamedTokens, longest_first
 from pipeline.components.strategy_finder.vocabulary import Vocabulary
 from pipeline.rules import load_rules
 
@@ -65,7 +58,9 @@ for _attr in (YEARS_ATTR, STATUS_ATTR, GENERIC_ATTR, ALIAS_ATTR):
     if not Span.has_extension(_attr):
         Span.set_extension(_attr, default=None)
 
-__all__ = ["ALIAS_ATTR", "DESCRIPTIVE_RULE", "GENERIC_ATTR", "SPAN_KEY", "STATUS_ATTR", "YEARS_ATTR", "StrategyFinder", "Vocabulary"]
+__all__ = [
+    "ALIAS_ATTR", "DESCRIPTIVE_RULE", "GENERIC_ATTR", "SPAN_KEY", "STATUS_ATTR", "YEARS_ATTR", "StrategyFinder", "Vocabulary",
+]
 
 
 @Language.factory(
@@ -95,8 +90,8 @@ def make_strategy_finder(
         Vocabulary.from_rules(load_rules(vocabulary)),
         load_rules(status_cues),
         load_rules(not_strategies),
+        load_rules(known_names),
         span_key,
-        known_names=load_rules(known_names),
     )
 
 
@@ -110,39 +105,38 @@ class StrategyFinder:
         vocabulary: Vocabulary,
         status_cues: dict,
         not_strategies: dict,
+        known_names: dict,
         span_key: str,
-        known_names: dict | None = None,
     ) -> None:
         self.span_key = span_key
         self.vocab = vocabulary
-        self.matchers = compile_matchers(nlp.vocab, patterns, vocabulary, status_cues)
-        compile_known_names(nlp, self.matchers, known_names or {})
-        self.attacher = RangeAttacher(vocabulary)
+        self.matchers = compile_matchers(nlp, patterns, vocabulary, status_cues, known_names)
         self.selection = Selection(vocabulary, not_strategies)
 
     def __call__(self, doc: Doc) -> Doc:
+        named = NamedTokens.of(doc)
         ranges = YearRanges(doc, self.matchers.ranges, self.matchers.clause_links, self.vocab)
+        attacher = RangeAttacher(doc, self.vocab, ranges, named.places)
         cores: dict[str, list[tuple[int, int]]] = {}
         for match_id, start, end in self.matchers.name_cores(doc):
             cores.setdefault(doc.vocab.strings[match_id], []).append((start, end))
-        candidates = self._title_candidates(doc, cores.get("title", []), ranges)
-        candidates += self._head_first_candidates(doc, cores.get("head_first", []), ranges)
-        candidates += self._titled_year_candidates(doc, cores.get("titled_year", []))
-        candidates += self._quoted_candidates(doc, ranges)
-        candidates += self._quoted_before_head_candidates(doc, ranges)
-        candidates += self._known_candidates(doc, ranges)
-        candidates += self._descriptive_candidates(doc, cores.get("lowercase", []), ranges, candidates)
-        accepted = [c for c in without_overlaps(candidates) if self.selection.keep(doc, c)]
+        candidates = self._title_candidates(doc, cores.get("title", []), ranges, attacher, named)
+        candidates += self._titled_year_candidates(doc, cores.get("titled_year", []), named)
+        candidates += self._quoted_candidates(doc, attacher)
+        candidates += self._quoted_before_head_candidates(doc, attacher)
+        candidates += self._known_candidates(doc, cores.get(KNOWN_NAME, []), attacher)
+        candidates += self._descriptive_candidates(doc, cores.get("lowercase", []), attacher, candidates)
+        accepted = [c for c in without_overlaps(candidates) if self.selection.keep(doc, c, named)]
         link_aliases(doc, self.matchers.aliases, accepted, self.vocab)
         link_bracketed_aliases(doc, accepted)
-        cues = status_cues(doc, self.matchers)
+        status = StatusReader(doc, self.matchers, accepted)
         spans: dict[int, Span] = {}
         for candidate in sorted(accepted, key=lambda c: c.start):
             span = Span(doc, candidate.start, candidate.end, span_id=candidate.rule,
                         label=candidate.kind or self.vocab.kind_of(doc[candidate.start:candidate.end]))
             span._.set(YEARS_ATTR, candidate.years)
-            span._.set(STATUS_ATTR, status_of(doc, candidate, cues, accepted))
-            span._.set(GENERIC_ATTR, self.selection.generic(doc, span))
+            span._.set(STATUS_ATTR, status.status_of(candidate))
+            span._.set(GENERIC_ATTR, self.selection.generic(span, named))
             spans[id(candidate)] = span
         for candidate in accepted:
             if candidate.alias_of is not None:
@@ -150,44 +144,34 @@ class StrategyFinder:
         doc.spans[self.span_key] = list(spans.values())
         return doc
 
-    def _title_candidates(self, doc: Doc, cores: list[tuple[int, int]], ranges: YearRanges) -> list[Candidate]:
-        """Capitalised names on a head word, each with its range."""
+    def _title_candidates(
+        self, doc: Doc, cores: list[tuple[int, int]], ranges: YearRanges, attacher: RangeAttacher, named: NamedTokens
+    ) -> list[Candidate]:
+        """Capitalised names on a head word (or opened by one: "Lex Ukraine"), each with its range."""
         candidates = []
         for core_start, core_end in longest_first(cores):
-            bounds = title_name(doc, core_start, core_end, self.vocab)
+            bounds = title_name(doc, core_start, core_end, self.vocab, named)
             if bounds is None:
                 continue
             candidate = Candidate(*bounds, "title_name")
             limit = name_limit(doc, candidate.start, self.vocab)  # the name's own sentence, not a subtitle's title
             year_first = year_first_title(doc, candidate.start, self.vocab, ranges.covers)
-            if year_first is not None and not year_first.owned and self.selection.generic(doc, doc[slice(*bounds)]):
+            if year_first is not None and not year_first.owned and self.selection.generic(doc[slice(*bounds)], named):
                 year_first = None  # "the 2016 Strategy" points back at a named one, dated by its adoption
             if year_first is not None:  # "the 2050 Strategy for the Blue Pacific Continent"
                 candidate.start = year_first.start
-            self.attacher.attach(doc, candidate, ranges, limit, title=True)
+            attacher.attach(candidate, limit, title=True)
             if year_first is not None and candidate.years is None and self.vocab.kind_of(
                     doc[candidate.start:candidate.end]) != "law":  # a law's year is its enactment, no period
                 candidate.years = year_first.years
             candidates.append(candidate)
         return candidates
 
-    def _head_first_candidates(self, doc: Doc, cores: list[tuple[int, int]], ranges: YearRanges) -> list[Candidate]:
-        """Names opened by their head word ("Lex Ukraine"), each with its range."""
-        candidates = []
-        for core_start, core_end in longest_first(cores):
-            bounds = head_first_name(doc, core_start, core_end, self.vocab)
-            if bounds is None:
-                continue
-            candidate = Candidate(*bounds, "head_first_name", kind=self.vocab.head_first[doc[core_start].lower_])
-            self.attacher.attach(doc, candidate, ranges, name_limit(doc, candidate.start, self.vocab), title=True)
-            candidates.append(candidate)
-        return candidates
-
-    def _titled_year_candidates(self, doc: Doc, cores: list[tuple[int, int]]) -> list[Candidate]:
+    def _titled_year_candidates(self, doc: Doc, cores: list[tuple[int, int]], named: NamedTokens) -> list[Candidate]:
         """A capitalised title with its year before a lowercase head: "the We the UAE 2031 vision"."""
         candidates = []
         for core_start, core_end in longest_first(cores):
-            found = titled_year_before(doc, core_start, core_end, self.vocab)
+            found = titled_year_before(doc, core_start, core_end, self.vocab, named.owners)
             if found is None:
                 continue
             start, end, year = found
@@ -195,32 +179,31 @@ class StrategyFinder:
             candidates.append(Candidate(start, end, "titled_year", years=year, kind=kind))
         return candidates
 
-    def _known_candidates(self, doc: Doc, ranges: YearRanges) -> list[Candidate]:
-        """Names of the gazetteer that carry no head word ("Employment Permit System"), written as names."""
+    def _known_candidates(self, doc: Doc, cores: list[tuple[int, int]], attacher: RangeAttacher) -> list[Candidate]:
+        """Names of the gazetteer that carry no head word ("Employment Permit System"), with their kind."""
         candidates = []
-        for match_id, start, end in self.matchers.known_names(doc):
-            if not all(token.text[:1].isupper() for token in doc[start:end] if token.lower_ not in self.vocab.connectors):
-                continue
-            candidate = Candidate(start, end, "known_name", kind=self.matchers.known_kinds[match_id])
-            self.attacher.attach(doc, candidate, ranges, doc[start].sent.end, title=False)
+        for start, end in longest_first(cores):
+            kind = self.matchers.known_kinds[" ".join(token.lower_ for token in doc[start:end])]
+            candidate = Candidate(start, end, KNOWN_NAME, kind=kind)
+            attacher.attach(candidate, doc[start].sent.end, title=False)
             candidates.append(candidate)
         return candidates
 
-    def _quoted_candidates(self, doc: Doc, ranges: YearRanges) -> list[Candidate]:
+    def _quoted_candidates(self, doc: Doc, attacher: RangeAttacher) -> list[Candidate]:
         """A quoted title built on a head word: “State migration program of Azerbaijan Republic for 2006-2008”."""
         candidates = []
         for start, end, chain_end in quoted_titles(doc, self.vocab):
             candidate = Candidate(start, end, "quoted_title")
-            self.attacher.attach_inside_quotes(doc, candidate, chain_end, ranges)
+            attacher.attach_inside_quotes(candidate, chain_end)
             candidates.append(candidate)
         return candidates
 
-    def _quoted_before_head_candidates(self, doc: Doc, ranges: YearRanges) -> list[Candidate]:
+    def _quoted_before_head_candidates(self, doc: Doc, attacher: RangeAttacher) -> list[Candidate]:
         """A quoted title before a lowercase head ("the “Mexico Embraces You” programme"): the title is the name."""
         candidates = []
         for start, end, head in quoted_before_head(doc, self.vocab):
             probe = Candidate(start, head + 1, "quoted_name")  # the range follows the head: "... programme (2020-2023)"
-            self.attacher.attach(doc, probe, ranges, doc[start].sent.end, title=False)
+            attacher.attach(probe, doc[start].sent.end, title=False)
             candidate = Candidate(start, end, "quoted_name", kind=self.vocab.kind_of([doc[head]]))
             if probe.end == head + 1:
                 candidate.years = probe.years
@@ -229,7 +212,7 @@ class StrategyFinder:
         return candidates
 
     def _descriptive_candidates(
-        self, doc: Doc, cores: list[tuple[int, int]], ranges: YearRanges, named: list[Candidate]
+        self, doc: Doc, cores: list[tuple[int, int]], attacher: RangeAttacher, named: list[Candidate]
     ) -> list[Candidate]:
         """A lowercase head with a range attached after its complement or before it; nothing else."""
         covered = {i for c in named for i in range(c.start, c.end)}
@@ -239,7 +222,7 @@ class StrategyFinder:
                 continue
             limit = doc[head].sent.end
             candidate = Candidate(*descriptive_bounds(doc, head, head_end, self.vocab), DESCRIPTIVE_RULE)
-            self.attacher.attach(doc, candidate, ranges, limit, title=False)
+            attacher.attach(candidate, limit, title=False)
             if candidate.years is None:
                 continue
             if candidate.range_end == candidate.start:  # year first: "the 2021-2023 action plan to combat ..."

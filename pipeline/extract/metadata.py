@@ -19,18 +19,20 @@ the organiser stays empty rather than guessed.
 
 from __future__ import annotations
 
+import bisect
 import re
+from itertools import accumulate
 
 from spacy.tokens import Span, Token
 
 from pipeline.extract.context import ExtractionContext
+from pipeline.layout import ends_like_sentence
 from pipeline.models import MentionRow, OrganisationRow
 from pipeline.normalise.dates import date_line, find_dates
 from pipeline.prepare import Block
 from pipeline.rules import load_rules
 
 RULES_FILE = "speakers/metadata.yaml"
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]*$")
 
 
 def extract_metadata(context: ExtractionContext) -> None:
@@ -51,7 +53,7 @@ def _lead_blocks(context: ExtractionContext, count: int) -> list[Block]:
         if block.kind not in ("paragraph", "list_item") or block.orig_start in introductions:
             continue
         text = block.text.strip()
-        if _SENTENCE_END.search(text) and date_line(text, max_words) is None:
+        if ends_like_sentence(text) and date_line(text, max_words) is None:
             lead.append(block)
             if len(lead) == count:
                 break
@@ -102,15 +104,33 @@ def meeting_date(context: ExtractionContext) -> str | None:
     return None
 
 
+class _Mentions:
+    """The organisation mentions of a report, sorted by start, with lookups by original offset."""
+
+    def __init__(self, mentions: list[MentionRow]) -> None:
+        self.mentions = sorted(mentions, key=lambda row: row.start_char)
+        self.starts = [row.start_char for row in self.mentions]
+        self.furthest_ends = list(accumulate((row.end_char for row in self.mentions), max))
+
+    def inside_one(self, at: int) -> bool:
+        """Whether an offset stands strictly inside a mention."""
+        before = bisect.bisect_left(self.starts, at)  # the mentions that start before it
+        return before > 0 and self.furthest_ends[before - 1] > at
+
+    def within(self, start: int, end: int) -> list[MentionRow]:
+        """The mentions that lie within [start, end), in order."""
+        first, last = bisect.bisect_left(self.starts, start), bisect.bisect_right(self.starts, end)
+        return [row for row in self.mentions[first:last] if row.end_char <= end]
+
+
 def _phrase_end(
-    context: ExtractionContext, end_pattern: re.Pattern[str], mentions: list[MentionRow], start: int, limit: int
+    context: ExtractionContext, end_pattern: re.Pattern[str], mentions: _Mentions, start: int, limit: int
 ) -> int:
     """Where an organiser phrase ends: at its first phrase end that stands inside no organisation's name
     ("organised by the International Organization for Migration (IOM) and the ILO under ..." does not end
     at the "for" of a name, and "the General Inspectorate (GIM) of the Ministry ..." ends at "of")."""
-    for stop in end_pattern.finditer(context.prepared.text, start, limit):
-        at = context.prepared.to_original(stop.start(), stop.start() + 1)[0]
-        if not any(mention.start_char < at < mention.end_char for mention in mentions):
+    for stop in end_pattern.finditer(context.text, start, limit):
+        if not mentions.inside_one(context.prepared.to_original(stop.start(), stop.start() + 1)[0]):
             return stop.start()
     return limit
 
@@ -122,13 +142,12 @@ def find_organiser(context: ExtractionContext) -> str | None:
     cue_pattern = re.compile(r"(?<![\w-])(?:" + "|".join(cues) + r")\s+", re.IGNORECASE)
     ends = sorted(rules["organiser_phrase_ends"], key=len, reverse=True)
     end_pattern = re.compile("|".join(re.escape(end) for end in ends))
-    text = context.prepared.text
+    text = context.text
     organisations = {
         row.org_id: row for row in context.rows.get("organisations", []) if isinstance(row, OrganisationRow)
     }
-    mentions = sorted(
-        (row for row in context.rows.get("mentions", []) if isinstance(row, MentionRow) and row.type == "organisation"),
-        key=lambda row: row.start_char,
+    mentions = _Mentions(
+        [row for row in context.rows.get("mentions", []) if isinstance(row, MentionRow) and row.type == "organisation"]
     )
     for cue in cue_pattern.finditer(text):
         paragraph_end = text.find("\n", cue.end())
@@ -138,12 +157,11 @@ def find_organiser(context: ExtractionContext) -> str | None:
             continue
         start, end = context.prepared.to_original(cue.end(), phrase_end)
         names: list[str] = []
-        for mention in mentions:
-            if start <= mention.start_char and mention.end_char <= end:
-                row = organisations.get(mention.normalized or "")
-                name = row.name if row is not None else mention.text
-                if name not in names:
-                    names.append(name)
+        for mention in mentions.within(start, end):
+            row = organisations.get(mention.normalized or "")
+            name = row.name if row is not None else mention.text
+            if name not in names:
+                names.append(name)
         if names:
             return "; ".join(names)
     return None

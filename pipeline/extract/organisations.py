@@ -17,11 +17,23 @@ configured on the component is the one the rows follow.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
 
 from spacy.tokens import Span
 
-from pipeline.components.organisations import ENTRIES_EXTENSION, INTERNAL_UNIT, SPAN_KEY
+from pipeline.components.organisations import (
+    ENTRIES_EXTENSION,
+    INTERNAL_UNIT,
+    RULES_EXTENSION,
+    SPAN_KEY,
+)
+from pipeline.components.organisations.body_countries import (
+    countries_within,
+    country_after,
+    country_before,
+)
+from pipeline.components.organisations.document import block_tokens
 from pipeline.components.organisations.keys import STANDS_FOR_NAMED
 from pipeline.components.organisations.other_names import RULE as OTHER_NAME
 from pipeline.extract.context import ExtractionContext
@@ -103,22 +115,22 @@ def _count_mentions(mentions: list[tuple[Span, int]]) -> int:
     its parent ("IOM Regional office") and an acronym defined next to its long form ("Quaker United Nations
     Office (QUNO)") are one reference each."""
     spans = [span for span, _ in mentions]
-    starts_after = {span.end for span in spans}
+    ends = {span.end for span in spans}
+    named_ends = {span.end for span in spans if span.label_ != INTERNAL_UNIT}
+    named_starts = {span.start for span in spans if span.label_ != INTERNAL_UNIT}
     translated_ends = {span.end for span in spans if span.id_ == OTHER_NAME}
     count = 0
     for span in spans:
         doc = span.doc
         if span.id_ == OTHER_NAME:
             continue  # "National Migration Service (Servicio Nacional de Migración)", "..., formerly ...": one reference
-        if span.label_ == INTERNAL_UNIT and any(
-            other is not span and other.label_ != INTERNAL_UNIT and (
-                0 <= span.start - other.end <= 1 or 0 <= other.start - span.end <= 3
-            )
-            for other in spans
+        if span.label_ == INTERNAL_UNIT and (
+            not named_ends.isdisjoint((span.start - 1, span.start))
+            or not named_starts.isdisjoint(range(span.end, span.end + 4))
         ):
-            continue
-        if span.start >= 1 and doc[span.start - 1].text == "(" and any(
-            0 <= span.start - 1 - end <= 3 for end in starts_after
+            continue  # "IOM Regional office", "the Secretariat of the Prague Process": one reference
+        if span.start >= 1 and doc[span.start - 1].text == "(" and not ends.isdisjoint(
+            range(span.start - 4, span.start)
         ) and span.end < len(doc) and doc[span.end].text == ")":
             # "Quaker United Nations Office (QUNO)", "NCCM (National Council for ...)", "Human Resources
             # Development Service of Korea (HRD Korea)": one reference
@@ -138,22 +150,21 @@ def _settle_countries(context: ExtractionContext, spans: list[Span]) -> list[str
     ("AFAD" in a sentence about Syrians is still Türkiye's AFAD). Other mentions take the speaker's, else
     the sentence's or paragraph's country; failing that, a mention in the front matter takes the host's
     (`_front_matter_country`), and any other the nearest mention of the same body's, and failing that, the
-    country the report is about, when one clearly is (`_report_country`)."""
+    country the report is about, when one clearly is (`_body_country_of_report`)."""
     keys = [span.kb_id_ for span in spans]
-    free = _free_countries(context, spans)
+    free = _FreeCountries(context, spans)
+    mentions_of = _MentionsOfBody(spans, keys)
     unresolved = [index for index, span in enumerate(spans) if split_key(span.kb_id_)[1] == UNRESOLVED_COUNTRY]
     standing_for = [index for index in unresolved if spans[index].id_ in _STANDS_FOR_NAMED]
     pending: list[int] = []
-    for index in unresolved:
-        if index in standing_for:
-            continue
+    for index in sorted(set(unresolved) - set(standing_for)):
         found = _context_country(context, spans[index], free)
         if found:
             keys[index] = f"{split_key(keys[index])[0]}@{found}"
         else:
             pending.append(index)
     for index in standing_for:
-        found = _nearest_country(spans, keys, index, earlier_only=True) or _context_country(
+        found = mentions_of.nearest_country(index, earlier_only=True) or _context_country(
             context, spans[index], free
         )
         if found:
@@ -162,14 +173,15 @@ def _settle_countries(context: ExtractionContext, spans: list[Span]) -> list[str
             pending.append(index)
     host_country = _front_matter_country(context) if pending else None
     if host_country is not None:
-        for index in [index for index in pending if _in_front_matter(context, spans[index])]:
+        in_front = {index for index in pending if _in_front_matter(context, spans[index])}
+        for index in in_front:
             keys[index] = f"{split_key(keys[index])[0]}@{host_country}"
-            pending.remove(index)
+        pending = [index for index in pending if index not in in_front]
     settled = list(keys)
-    report_country = _report_country(context, list(context.doc.spans.get("country", []))) if pending else None
+    report_country = _body_country_of_report(context) if pending else None
     for index in pending:
         base, _ = split_key(keys[index])
-        found = _nearest_country(spans, keys, index) or report_country
+        found = mentions_of.nearest_country(index) or report_country
         settled[index] = f"{base}@{found}" if found else base
     return settled
 
@@ -200,25 +212,17 @@ def _front_matter_country(context: ExtractionContext) -> str | None:
 _STANDS_FOR_NAMED = STANDS_FOR_NAMED | {"acronym"}
 
 
-def _nearest_country(spans: list[Span], keys: list[str], index: int, earlier_only: bool = False) -> str | None:
-    """The country of the nearest mention of the same body that has one, an earlier mention first."""
-    base = split_key(keys[index])[0]
-    start = spans[index].start
-    resolved = [
-        (other.start > start, abs(other.start - start), country)
-        for position, other in enumerate(spans)
-        for other_base, country in [split_key(keys[position])]
-        if position != index and other_base == base and country not in (None, UNRESOLVED_COUNTRY)
-        and not (earlier_only and other.start > start)
-    ]
-    return min(resolved)[2] if resolved else None
+def _body_country_of_report(context: ExtractionContext) -> str | None:
+    """The country whose bodies a report names without saying whose: the most-named country, ahead of every
+    other, that has more than half of all country mentions (at least two; those inside bodies' names count
+    too) or that the title names.
 
-
-def _report_country(context: ExtractionContext, countries: list[Span]) -> str | None:
-    """The country a report is about, when one clearly is: the most-mentioned country, ahead of every other,
-    that has more than half of all country mentions (at least two; those inside bodies' names count too)
-    or is named in the report's title.
-    A meeting of many countries has none, so its unplaced bodies stay without a country."""
+    Not `ExtractionContext.report_country` (the only country the title names, else the most-named country
+    at twice the next): stricter on counts, because here a wrong country is worse than none (host countries
+    meeting on Syrian refugees name Syria most, yet none of their bodies is Syria's), and more lenient with
+    a title that names several countries (a dialogue on the Nepal–Malaysia and Bangladesh–Malaysia
+    corridors is hosted by the one it names most)."""
+    countries = list(context.doc.spans.get("country", []))
     counts = Counter(country.kb_id_ for country in countries)
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
@@ -226,61 +230,79 @@ def _report_country(context: ExtractionContext, countries: list[Span]) -> str | 
     iso3, count = ranked[0]
     if count * 2 > sum(counts.values()) and count >= 2:
         return iso3
-    title = _title_block(context)
-    if title is not None and any(
-        country.kb_id_ == iso3 and title.start <= country.start and country.end <= title.end for country in countries
-    ):
-        return iso3
-    return None
+    title = context.layout.title_span
+    return iso3 if title is not None and any(
+        country.kb_id_ == iso3 and title[0] <= context.original_offsets(country)[0] < title[1]
+        for country in countries
+    ) else None
 
 
-def _title_block(context: ExtractionContext) -> Span | None:
-    """The block that holds the report's title, if the layout found one."""
-    title = (context.layout.title or "").strip()
-    if not title:
-        return None
-    for block in context.doc.spans.get("block", []):
-        text = block.text.strip()
-        if text and (title.startswith(text) or text.startswith(title)):
-            return block
-    return None
+class _MentionsOfBody:
+    """The mentions of each body (its key without the country), to find the nearest one with a country.
+    Reads `keys` as they are settled, so a short form can follow a mention settled just before it."""
+
+    def __init__(self, spans: list[Span], keys: list[str]) -> None:
+        self.spans, self.keys = spans, keys
+        self.by_base: dict[str, list[int]] = defaultdict(list)
+        for index, key in enumerate(keys):
+            self.by_base[split_key(key)[0]].append(index)
+
+    def nearest_country(self, index: int, earlier_only: bool = False) -> str | None:
+        """The country of the nearest mention of the same body that has one, an earlier mention first."""
+        start = self.spans[index].start
+        resolved = [
+            (other.start > start, abs(other.start - start), country)
+            for position in self.by_base[split_key(self.keys[index])[0]]
+            for other in [self.spans[position]]
+            for country in [split_key(self.keys[position])[1]]
+            if position != index and country not in (None, UNRESOLVED_COUNTRY)
+            and not (earlier_only and other.start > start)
+        ]
+        return min(resolved)[2] if resolved else None
 
 
-def _free_countries(context: ExtractionContext, spans: list[Span]) -> list[Span]:
-    """Country mentions that belong to no organisation's name: not "Italian" in "Italian Ministry", not
-    "Ukraine" in "State Border Service of Ukraine" nor "Moldova" in "..., Government of Moldova"."""
-    doc = context.doc
-    countries = list(doc.spans.get("country", []))
-    starts = {country.start: country for country in countries}
-    owned: set[int] = set()
-    for span in spans:
-        for country in countries:
-            gap = doc[country.end:span.start]
-            if country.end <= span.start and all(token.text in ("'s", "’s") for token in gap) and len(gap) <= 1:
-                owned.add(country.start)  # "Italian Ministry ...", "Tajikistan's Ministry ..."
-            if span.start <= country.start and country.end <= span.end:
-                owned.add(country.start)  # "Swiss Agency for Development and Cooperation"
-        position, steps = span.end, 0
-        while position < len(doc) and steps < 4 and position not in starts:
-            if doc[position].lower_ not in (",", "of", "the", "in", "government", "-", "–"):
-                break
-            position, steps = position + 1, steps + 1
-        if position in starts:
-            owned.add(position)
-    return [country for country in countries if country.start not in owned]
+class _FreeCountries:
+    """Country mentions that belong to no organisation's name, in order: not "Italian" in "Italian
+    Ministry", not "Ukraine" in "State Border Service of Ukraine" nor "Moldova" in "..., Government of
+    Moldova" (the same appositive reading the component gives a body's country, `body_countries`)."""
+
+    def __init__(self, context: ExtractionContext, spans: list[Span]) -> None:
+        doc = context.doc
+        rules = doc._.get(RULES_EXTENSION)
+        countries = list(doc.spans.get("country", []))
+        country_at = {country.start: country for country in countries}
+        country_ending = {country.end: country for country in countries}
+        name_ends = {span.start: span.end for span in spans}
+        owned: set[int] = set()
+        for span in spans:
+            owned.update(country.start for country in countries_within(country_at, span.start, span.end))
+            for country in (
+                country_before(doc, span.start, country_ending),
+                country_after(doc, span.start, span.end, rules, country_at, name_ends),
+            ):
+                if country is not None:
+                    owned.add(country.start)
+        self.countries = [country for country in countries if country.start not in owned]
+        self.starts = [country.start for country in self.countries]
+
+    def within(self, start: int, end: int) -> list[Span]:
+        """The free countries inside tokens start..end."""
+        first = bisect.bisect_left(self.starts, start)
+        last = bisect.bisect_left(self.starts, end)
+        return [country for country in self.countries[first:last] if country.end <= end]
 
 
-def _context_country(context: ExtractionContext, span: Span, countries: list[Span]) -> str | None:
+def _context_country(context: ExtractionContext, span: Span, countries: _FreeCountries) -> str | None:
     """The speaker's country, else the country the sentence, else the paragraph, is about (the one
     that has most of its free country mentions)."""
     start, _ = context.original_offsets(span)
     turn = context.layout.turn_at(start)
     if turn is not None and turn.country_iso3:
         return turn.country_iso3
-    for scope in (span.sent, _block_of(context, span)):
+    for scope in ((span.sent.start, span.sent.end), block_tokens(context.doc, span.start)):
         if scope is None:
             continue
-        counts = Counter(c.kb_id_ for c in countries if scope.start <= c.start and c.end <= scope.end)
+        counts = Counter(c.kb_id_ for c in countries.within(*scope))
         if counts:
             iso3, count = counts.most_common(1)[0]
             if count * 2 > sum(counts.values()):
@@ -291,31 +313,22 @@ def _context_country(context: ExtractionContext, span: Span, countries: list[Spa
     return None
 
 
-def _block_of(context: ExtractionContext, span: Span) -> Span | None:
-    for block in context.doc.spans.get("block", []):
-        if block.start <= span.start < block.end:
-            return block
-    return None
-
-
 def _fold_partial_names(keys: list[str], known: dict[str, OrganisationEntry]) -> list[str]:
     """A name that begins or ends a longer name of the same country ("Monitoring Committee", "Monitoring
     Committee for the implementation of ...") is that body; gazetteer keys and acronyms stay as they are."""
     names = {key: split_key(key) for key in set(keys) if key not in known}
+    longer_names: dict[tuple[str, ...], set[str]] = defaultdict(set)  # the words a name begins or ends with
+    for key, (base, _) in names.items():
+        words = tuple(base.split("-"))
+        for length in range(2, len(words)):
+            longer_names[words[:length]].add(key)
+            longer_names[words[-length:]].add(key)
     mapping: dict[str, str] = {}
     for key, (base, country) in names.items():
-        words = base.split("-")
-        if len(words) < 2:
-            continue
         longer = [
-            other for other, (other_base, other_country) in names.items()
-            if other != key and (other_country == country or country is None)
-            and _part_of(words, other_base.split("-"))
+            other for other in longer_names.get(tuple(base.split("-")), ())
+            if other != key and (names[other][1] == country or country is None)
         ]
         if len(longer) == 1:
             mapping[key] = longer[0]
     return [mapping.get(key, key) for key in keys]
-
-
-def _part_of(words: list[str], other: list[str]) -> bool:
-    return len(other) > len(words) and (other[: len(words)] == words or other[-len(words):] == words)

@@ -43,8 +43,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
+
+from pipeline.components.statistic_intervals import Intervals
+from pipeline.normalise.years import YEAR_PATTERN
 
 _VERBS = {"VERB", "AUX"}
 _NOT_CLAUSE_HEADS = {"aux", "auxpass", "amod", "compound", "prep"}  # "according to", "including": prepositions
@@ -52,9 +56,8 @@ _SUBJECTS = {"nsubj", "nsubjpass"}
 _PAST_TAGS = {"VBD", "VBN"}
 _NON_PAST_AUX_TAGS = {"VBZ", "VBP", "MD"}
 _NOUN_MODIFIER_DEPS = {"compound", "nummod", "amod", "npadvmod", "nmod", "poss"}
-_DATE_PARTS = {",", "th", "st", "nd", "rd", "early", "late", "mid", "mid-"}
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but)\s+(?:the|a|an|its|their|this|that|these|those)\b")
-_YEAR = re.compile(r"(?<![\d.,/])(?:1[89]\d\d|20\d\d|2100)(?![\d.,/])")
+_YEAR_IN_TEXT = re.compile(rf"(?<![\d.,/]){YEAR_PATTERN}(?![\d.,/])")
+_YEAR_TOKEN = re.compile(rf"(?:([^\W\d_]+)[-‐])?({YEAR_PATTERN})")  # "2023", "mid-2023"
 
 
 @dataclass(frozen=True)
@@ -70,10 +73,23 @@ class YearRules:
     relative_years: tuple[str, ...]  # "last year", "this year"
     months: frozenset[str]
     year_part_prefixes: tuple[str, ...] = ()  # "mid-2023"
+    date_parts: frozenset[str] = frozenset()  # between a year and its preposition: "in early March 2020", "on 11th"
+    clause_break: re.Pattern[str] | None = None  # "; in 2024", ", and the budget for 2024"
+    naming_year_links: frozenset[str] = frozenset()  # "the same period of 2023" names its year
     date_range_joiners: frozenset[str] = frozenset()  # "between January and July 2025"
     restating_words: frozenset[str] = frozenset()  # "equivalent to 8 per cent of GDP"
     parallel_clause_marks: frozenset[str] = frozenset()  # "..., while 558 people died"
     annual_title_words: tuple[str, ...] = ()  # "Response Plan 2025 seeks US$ 2.4 billion"
+
+    @cached_property
+    def anaphoric_ends(self) -> frozenset[str]:
+        """The last words of "that year", "the same period"..."""
+        return frozenset(phrase.split()[-1] for phrase in self.anaphoric_years)
+
+    @cached_property
+    def anaphoric_phrases(self) -> tuple[tuple[str, ...], ...]:
+        """The phrases as words, longest first."""
+        return tuple(tuple(phrase.split()) for phrase in sorted(self.anaphoric_years, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -210,18 +226,20 @@ class Clauses:
 
 
 def year_mentions(
-    sent: Span, rules: YearRules, taken: list[tuple[int, int]], before: list[YearMention]
+    sent: Span, text: str, rules: YearRules, figures: Intervals, before: list[YearMention]
 ) -> list[YearMention]:
     """The years written in a sentence (each a point in time, a noun modifier or a period edge),
-    with "that year" and the like standing for the year named last before them."""
+    with "that year" and the like standing for the year named last before them.
+
+    `text` is the doc's text, read once (`doc.text` rebuilds it); `figures` the figures' offsets."""
     doc = sent.doc
     found: list[YearMention] = []
     for token in sent:
         year = written_year(token, rules)
         if year is not None:
-            if any(s <= token.idx < e for s, e in taken):
+            if figures.covers(token.idx):
                 continue  # "2000 participants" is a figure
-            found.append(YearMention(token, year, _year_kind(doc, token, token, rules, taken)))
+            found.append(YearMention(token, year, _year_kind(doc, text, token, token, rules, figures)))
             continue
         reach = _anaphoric_reach(token, rules)
         if reach is None:
@@ -235,43 +253,43 @@ def year_mentions(
             named = earlier[-1:] if earlier and earlier[-1].kind != "edge" else []
         if named:
             first = token.doc[token.i - len(_phrase_words(token, rules)) + 1]
-            found.append(YearMention(token, named[-1].year, _year_kind(doc, first, token, rules, taken)))
+            found.append(YearMention(token, named[-1].year, _year_kind(doc, text, first, token, rules, figures)))
     return found
 
 
 def written_year(token: Token, rules: YearRules) -> int | None:
-    """The year a token writes: "2023", or with a part-of-year prefix "mid-2023"."""
-    text = token.text
-    match = re.fullmatch(r"(?:([^\W\d_]+)[-‐])?(\d{4})", text)
+    """The year a token writes (`pipeline.normalise.years.YEAR_PATTERN`): "2023", or with a
+    part-of-year prefix "mid-2023"."""
+    match = _YEAR_TOKEN.fullmatch(token.text)
     if match is None or (match.group(1) and match.group(1).casefold() not in rules.year_part_prefixes):
         return None
-    year = int(match.group(2))
-    return year if 1900 <= year <= 2100 else None
+    return int(match.group(2))
 
 
-def _phrase_words(token: Token, rules: YearRules) -> list[str]:
-    for phrase in sorted(rules.anaphoric_years, key=len, reverse=True):
-        words = phrase.split()
+def _phrase_words(token: Token, rules: YearRules) -> tuple[str, ...]:
+    for words in rules.anaphoric_phrases:
         if token.i + 1 >= len(words):
             start = token.i - len(words) + 1
-            if [t.lower_ for t in token.doc[start : token.i + 1]] == words:
+            if tuple(t.lower_ for t in token.doc[start : token.i + 1]) == words:
                 return words
-    return []
+    return ()
 
 
 def _anaphoric_reach(token: Token, rules: YearRules) -> str | None:
     """How far back "that year" / "the same period" may look, if the token ends such a phrase."""
-    if token.lower_ not in {phrase.split()[-1] for phrase in rules.anaphoric_years}:
+    if token.lower_ not in rules.anaphoric_ends:
         return None
     following = token.doc[token.i + 1 : token.i + 3]
-    if following and (following[0].shape_ == "dddd" or following[0].lower_ in {"of", "in"} and following[-1].shape_ == "dddd"):
+    if following and (
+        following[0].shape_ == "dddd" or following[0].lower_ in rules.naming_year_links and following[-1].shape_ == "dddd"
+    ):
         return None  # "the year 2023", "the same period of 2023" name it
     words = _phrase_words(token, rules)
     return rules.anaphoric_years[" ".join(words)] if words else None
 
 
-def _year_kind(doc: Doc, first: Token, year: Token, rules: YearRules, taken: list[tuple[int, int]]) -> str:
-    following = doc.text[year.idx + len(year.text) : year.idx + len(year.text) + 14].casefold().lstrip()
+def _year_kind(doc: Doc, text: str, first: Token, year: Token, rules: YearRules, figures: Intervals) -> str:
+    following = text[year.idx + len(year.text) : year.idx + len(year.text) + 14].casefold().lstrip()
     if any(following.startswith(word) for word in rules.open_period_followers):
         return "edge"  # "for 2021 and beyond"
     for neighbour in (doc[first.i - 1] if first.i > 0 else None, doc[year.i + 1] if year.i + 1 < len(doc) else None):
@@ -291,7 +309,7 @@ def _year_kind(doc: Doc, first: Token, year: Token, rules: YearRules, taken: lis
         return "point"  # "since the start of 2023": within that year
     if doc[i].lower_ in rules.period_edge_words:
         return "edge"
-    if _inside_period_phrase(year, rules, taken):
+    if _inside_period_phrase(year, rules, figures):
         return "edge"  # "Since the outbreak of conflict in Sudan in April 2023"
     return "point" if stated or anaphoric else "modifier"
 
@@ -306,13 +324,13 @@ def _closes_date_range(doc: Doc, joiner: int, year: int, rules: YearRules) -> bo
 
 
 def _is_date_part(token: Token, rules: YearRules) -> bool:
-    return token.lower_ in rules.months or token.lower_ in _DATE_PARTS or (token.like_num and len(token) <= 2)
+    return token.lower_ in rules.months or token.lower_ in rules.date_parts or (token.like_num and len(token) <= 2)
 
 
-def _inside_period_phrase(year: Token, rules: YearRules, taken: list[tuple[int, int]]) -> bool:
+def _inside_period_phrase(year: Token, rules: YearRules, figures: Intervals) -> bool:
     """Does the year hang, through prepositions and nouns, from "since" / "until" before any verb or figure?"""
     for ancestor in year.ancestors:
-        if ancestor.pos_ in _VERBS or any(s <= ancestor.idx < e for s, e in taken):
+        if ancestor.pos_ in _VERBS or figures.covers(ancestor.idx):
             return False
         if ancestor.dep_ == "prep" and ancestor.lower_ in rules.period_opening_words:
             return True
@@ -322,42 +340,38 @@ def _inside_period_phrase(year: Token, rules: YearRules, taken: list[tuple[int, 
 # --- assigning years ---------------------------------------------------------------------------------
 
 
-def assign_years(doc: Doc, spans: list[Span], rules: YearRules, changes: set[int]) -> dict[int, int]:
+def assign_years(doc: Doc, text: str, spans: list[Span], rules: YearRules, changes: set[int]) -> dict[int, int]:
     """The year each figure refers to, keyed by the figure's start (see the module docstring).
 
-    `changes`: starts of the figures that state a change ("down 70%")."""
-    taken = [(s._.figure.start_char, s._.figure.end_char) for s in spans]
+    `text`: the doc's text, read once; `changes`: starts of the figures that state a change ("down 70%")."""
+    figures = Intervals((s._.figure.start_char, s._.figure.end_char) for s in spans)
     result: dict[int, int] = {}
     by_sentence: dict[int, list[Span]] = {}
     for span in spans:
         by_sentence.setdefault(span.sent.start, []).append(span)
+    prepared = getattr(doc._, "prepared", None)
     previous: list[YearMention] = []
     previous_block = None
     for sent in doc.sents:
-        block = _block_of(doc, sent.start_char)
+        block = prepared.block_at(sent.start_char) if prepared is not None else None
         if block != previous_block:
             previous = []
-        mentions = year_mentions(sent, rules, taken, previous)
+        mentions = year_mentions(sent, text, rules, figures, previous)
         previous, previous_block = mentions, block
         members = by_sentence.get(sent.start)
         if not members or not mentions:
             continue
-        result.update(_sentence_years(sent, members, mentions, changes, rules))
+        result.update(_sentence_years(sent, text, members, mentions, changes, rules))
     for span in spans:
         if span._.figure.start_char not in result:
-            year = table_header_year(doc, span, rules, taken)
+            year = table_header_year(doc, text, span, rules, figures)
             if year is not None:
                 result[span._.figure.start_char] = year
     return result
 
 
-def _block_of(doc: Doc, offset: int):
-    prepared = getattr(doc._, "prepared", None)
-    return prepared.block_at(offset) if prepared is not None else None
-
-
 def _sentence_years(
-    sent: Span, members: list[Span], mentions: list[YearMention], changes: set[int], rules: YearRules
+    sent: Span, text: str, members: list[Span], mentions: list[YearMention], changes: set[int], rules: YearRules
 ) -> dict[int, int]:
     clauses = Clauses(sent, rules)
     points = [m for m in mentions if m.kind == "point"]
@@ -385,14 +399,14 @@ def _sentence_years(
             if anchored[m.token.i] is None
             and (clause_of_year[m.token.i].i == clause.i or clauses.shares_subject(clause, clause_of_year[m.token.i], span.root))
         ]
-        following = _following(span, members, same)
+        following = _following(span, text, members, same, rules)
         if following is not None:
             result[start] = following.year
             claimed.setdefault(clause.i, set()).add(following.token.i)
             continue
         if start in changes:
             continue  # a change compares years: only a year of its own phrase or right after it
-        related = _restated_figure(span, members, clauses, rules) or _fronted_whole(span, members, clauses)
+        related = _restated_figure(span, text, members, clauses, rules) or _fronted_whole(span, members, clauses)
         if related is not None and related._.figure.start_char in result:
             result[start] = result[related._.figure.start_char]  # "..., equivalent to 8 per cent of GDP"
             continue
@@ -415,7 +429,7 @@ def _sentence_years(
     return result
 
 
-def _restated_figure(span: Span, members: list[Span], clauses: Clauses, rules: YearRules) -> Span | None:
+def _restated_figure(span: Span, text: str, members: list[Span], clauses: Clauses, rules: YearRules) -> Span | None:
     """The figure before this one in its clause that it restates: when it hangs from a restating
     word on its way to the clause ("US$ 11.8 billion in 2023, equivalent to roughly 8 per cent of
     GDP"), or is a share set off by a comma after it ("NPR 1.45 trillion in 2023, close to a
@@ -427,7 +441,7 @@ def _restated_figure(span: Span, members: list[Span], clauses: Clauses, rules: Y
     ]
     if not before:
         return None
-    if span._.figure.quantity.unit == "percent" and _after_comma(span):
+    if span._.figure.quantity.unit == "percent" and _after_comma(span, text):
         return before[-1]
     token = span.root
     while token.i != clause.i and token.head.i != token.i:
@@ -437,10 +451,12 @@ def _restated_figure(span: Span, members: list[Span], clauses: Clauses, rules: Y
     return None
 
 
-def _after_comma(span: Span) -> bool:
+def _after_comma(span: Span, text: str) -> bool:
     """Does a comma stand right before the figure and its qualifier ("..., around 7 per cent of ...")?"""
-    text = span.doc.text[: span._.figure.match_start].rstrip()
-    return text.endswith(",")
+    index = span._.figure.match_start
+    while index > 0 and text[index - 1].isspace():
+        index -= 1
+    return index > 0 and text[index - 1] == ","
 
 
 def _fronted_whole(span: Span, members: list[Span], clauses: Clauses) -> Span | None:
@@ -535,7 +551,7 @@ def _modifier_year(span: Span, mentions: list[YearMention], clauses: Clauses) ->
     return None
 
 
-def _following(span: Span, members: list[Span], same: list[YearMention]) -> YearMention | None:
+def _following(span: Span, text: str, members: list[Span], same: list[YearMention], rules: YearRules) -> YearMention | None:
     """The first year after the figure in its clause, if it is a point in time and no other figure
     or clause break (", and the budget for 2024 ...", "; in 2024") stands between."""
     end = span._.figure.end_char
@@ -543,7 +559,7 @@ def _following(span: Span, members: list[Span], same: list[YearMention]) -> Year
     if not later:
         return None
     first = later[0]
-    if _CLAUSE_BREAK.search(span.doc.text[end : first.token.idx]):
+    if rules.clause_break is not None and rules.clause_break.search(text, end, first.token.idx):
         return None  # the parse may hang the next clause's year on this one
     group = _group(span, members)
     for other in members:
@@ -569,7 +585,7 @@ def _group(span: Span, members: list[Span]) -> set[int]:
 # --- tables --------------------------------------------------------------------------------------------
 
 
-def table_header_year(doc: Doc, span: Span, rules: YearRules, taken: list[tuple[int, int]]) -> int | None:
+def table_header_year(doc: Doc, text: str, span: Span, rules: YearRules, figures: Intervals) -> int | None:
     """A figure in a table cell takes the one year its cell states ("6,400 (2021)"), else the one its
     column header states ("Disaster displacements 2023", "Late birth certificates issued (2023)"),
     else its row header's."""
@@ -580,7 +596,7 @@ def table_header_year(doc: Doc, span: Span, rules: YearRules, taken: list[tuple[
     block = prepared.block_at(figure.start_char)
     if block is None or block.table_cell is None or block.table_cell.header_row:
         return None
-    own = set(_YEAR.findall(doc.text[block.start : figure.match_start] + " " + doc.text[figure.end_char : block.end]))
+    own = set(_YEAR_IN_TEXT.findall(text[block.start : figure.match_start] + " " + text[figure.end_char : block.end]))
     if own:
         return int(own.pop()) if len(own) == 1 else None  # "6,400 (2021)": the cell states its own year
     for header in prepared.table_header(block.table_cell):
@@ -589,7 +605,7 @@ def table_header_year(doc: Doc, span: Span, rules: YearRules, taken: list[tuple[
         cell = doc.char_span(header.start, header.end, alignment_mode="expand")
         if cell is None:
             continue
-        years = {m.year for m in year_mentions(cell, rules, taken, []) if m.kind != "edge" and m.token.shape_ == "dddd"}
+        years = {m.year for m in year_mentions(cell, text, rules, figures, []) if m.kind != "edge" and m.token.shape_ == "dddd"}
         if len(years) == 1:
             return years.pop()
         if years:

@@ -6,13 +6,20 @@ clauses of the sentence, see `pipeline.extract.statistic_years`), what it
 `measure`s (from the parse: "Albanian citizens claiming asylum in EU states"), the country it is
 about, and, for a stated change ("down 70%", "an increase of 12 per cent"), its `direction`,
 the figures it compares (`change_of`) and a `check` when those figures disagree with it beyond
-rounding (see `pipeline.normalise.numbers.stated_change_disagreement`).
+rounding (see `pipeline.normalise.numbers.stated_change_disagreement`). Money in a currency
+word several currencies share ("5,000 dirhams") takes the currency of the country the report is
+about (`ExtractionContext.report_country`), else the rule file's reading of the word, else no row
+(see `pipeline.normalise.currencies`).
+
+Everything a row reads of the whole document (its text, every figure's tokens, which token
+stands in which country, the figures of each sentence) is indexed once per report: a long
+report has thousands of figures.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -21,12 +28,17 @@ from pipeline.components.statistic_tables import cell_of, label_offsets
 from pipeline.extract.context import ExtractionContext
 from pipeline.extract.statistic_years import YearRules, assign_years
 from pipeline.models import StatisticRow
-from pipeline.normalise.numbers import quantity_grammar, stated_change_disagreement
-from pipeline.normalise.phrases import folded_list, folded_words
+from pipeline.normalise.calendar import month_numbers
+from pipeline.normalise.currencies import country_currencies, shared_currency
+from pipeline.normalise.numbers import (
+    number_vocabulary,
+    quantity_grammar,
+    stated_change_disagreement,
+)
+from pipeline.normalise.phrases import alternatives, folded_list, folded_words
 from pipeline.rules import load_rules
 
 CONTEXT_RULES = "statistics/context.yaml"
-_MONTHS_RULES = "statistics/exclusions.yaml"
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _NOUNS = {"NOUN", "PROPN"}
 _LEFT_MODIFIERS = {"amod", "compound", "nmod", "advmod", "punct", "poss", "case"}
@@ -38,6 +50,7 @@ class ContextRules:
 
     years: YearRules
     change_words: dict[str, str]  # word -> "up" / "down"
+    comparative_change_words: frozenset[str]  # after a percent they compare ("12% more women")
     change_links: frozenset[str]
     change_base_words: tuple[str, ...]
     measure_containers: frozenset[str]
@@ -46,8 +59,10 @@ class ContextRules:
     max_measure_tokens: int
 
     @classmethod
-    def from_rules(cls, data: dict, months: list[str]) -> "ContextRules":
+    def from_rules(cls, data: dict, months: frozenset[str], ordinal_suffixes: tuple[str, ...]) -> ContextRules:
         change_words = {str(word).casefold(): direction for direction, words in data["change_words"].items() for word in words}
+        conjunctions = alternatives(folded_list(data, "clause_break_conjunctions"))
+        determiners = alternatives(folded_list(data, "clause_break_determiners"))
         return cls(
             years=YearRules(
                 year_prepositions=folded_list(data, "year_prepositions"),
@@ -57,14 +72,18 @@ class ContextRules:
                 anaphoric_years={str(k).casefold(): str(v) for k, v in data["anaphoric_years"].items()},
                 own_time_words=folded_words(data, "own_time_words"),
                 relative_years=folded_list(data, "relative_years"),
-                months=frozenset(str(m).casefold() for m in months),
+                months=months,
                 year_part_prefixes=folded_list(data, "year_part_prefixes"),
+                date_parts=folded_words(data, "date_parts") | {suffix.casefold() for suffix in ordinal_suffixes},
+                clause_break=re.compile(rf";|,\s+(?:{conjunctions})\s+(?:{determiners})\b"),
+                naming_year_links=folded_words(data, "naming_year_links"),
                 date_range_joiners=folded_words(data, "date_range_joiners"),
                 restating_words=folded_words(data, "restating_words"),
                 parallel_clause_marks=folded_words(data, "parallel_clause_marks"),
                 annual_title_words=folded_list(data, "annual_title_words"),
             ),
             change_words=change_words,
+            comparative_change_words=folded_words(data, "comparative_change_words"),
             change_links=folded_words(data, "change_links"),
             change_base_words=folded_list(data, "change_base_words"),
             measure_containers=folded_words(data, "measure_containers"),
@@ -76,7 +95,29 @@ class ContextRules:
 
 @lru_cache(maxsize=None)
 def context_rules(path: str = CONTEXT_RULES) -> ContextRules:
-    return ContextRules.from_rules(load_rules(path), load_rules(_MONTHS_RULES)["months"])
+    return ContextRules.from_rules(load_rules(path), frozenset(month_numbers()), number_vocabulary().ordinal_suffixes)
+
+
+@dataclass(frozen=True)
+class _Document:
+    """What every figure's row reads of the whole report, indexed once."""
+
+    text: str
+    figure_tokens: frozenset[int]  # the tokens of every figure
+    country_at: dict[int, tuple[int, str]]  # token index -> (place of its country span in the group, ISO3)
+    by_sentence: dict[int, list[Span]]  # sentence start -> its figures, in text order
+
+    @classmethod
+    def index(cls, text: str, doc: Doc, spans: list[Span]) -> _Document:
+        country_at: dict[int, tuple[int, str]] = {}
+        for order, country in enumerate(doc.spans.get("country", [])):
+            for i in range(country.start, country.end):
+                country_at.setdefault(i, (order, country.kb_id_))
+        by_sentence: dict[int, list[Span]] = {}
+        for span in spans:
+            by_sentence.setdefault(span.sent.start, []).append(span)
+        figure_tokens = frozenset(token.i for figure in doc.spans.get("statistic", []) for token in figure)
+        return cls(text, figure_tokens, country_at, by_sentence)
 
 
 @dataclass(frozen=True)
@@ -87,16 +128,19 @@ class _Change:
 
 
 def extract_statistics(context: ExtractionContext) -> None:
-    """One row and one mention per statistic span."""
+    """One row and one mention per statistic span whose unit is settled."""
     doc = context.doc
     spans = sorted(doc.spans.get("statistic", []), key=lambda span: span._.figure.start_char)
     if not spans:
         return
+    units = _settled_units(spans, context)
+    spans = [span for span in spans if units[span._.figure.start_char] is not None]
     rules = context_rules()
+    document = _Document.index(context.text, doc, spans)
     ids = {span._.figure.start_char: f"stat-{index:03d}" for index, span in enumerate(spans, start=1)}
     stated_changes = {span._.figure.start_char for span in spans if _is_stated_change(doc, span, rules)}
-    years = assign_years(doc, spans, rules.years, stated_changes)
-    changes = find_changes(doc, spans, rules, years)
+    years = assign_years(doc, document.text, spans, rules.years, stated_changes)
+    changes = find_changes(doc, document, spans, rules, years)
     range_ends = {span._.figure.range_id: span for span in spans if span._.figure.range_id}  # last member wins
     by_start = {span._.figure.start_char: span for span in spans}
     for span in spans:
@@ -106,29 +150,48 @@ def extract_statistics(context: ExtractionContext) -> None:
         measured = change.compared[0] if change and change.compared else range_ends.get(figure.range_id, span)
         if figure.equivalent_of is not None:
             measured = by_start.get(figure.equivalent_of, measured)  # "150 million soms (about US$ 1.8 million)"
-        measure, measure_tokens = table_measure(measured) or measure_of(measured, rules)
+        measure, measure_tokens = table_measure(measured, document) or measure_of(measured, rules, document)
         start, end = context.prepared.to_original(figure.start_char, figure.end_char)
+        unit = units[figure.start_char]
         context.add(
             StatisticRow(
                 doc_id=context.doc_id,
                 stat_id=ids[figure.start_char],
                 value=quantity.value,
-                unit=quantity.unit,
+                unit=unit,
                 year=years.get(figure.start_char),
                 measure=measure,
-                subject_iso3=subject_of(measured, measure_tokens),
+                subject_iso3=subject_of(measured, measure_tokens, document),
                 qualifier=quantity.qualifier,
                 direction=change.direction if change else None,
                 change_of="|".join(ids[s._.figure.start_char] for s in change.compared) if change else None,
                 range_id=figure.range_id,
-                text=doc.text[figure.start_char : figure.end_char],
+                text=document.text[figure.start_char : figure.end_char],
                 start_char=start,
                 end_char=end,
                 sentence=context.sentence_of(span),
                 check=change.check if change else None,
             )
         )
-        context.add_mention("statistic", span, span.id_ or figure.source, figure.normalized)
+        normalized = replace(figure, quantity=replace(quantity, unit=unit)).normalized
+        context.add_mention("statistic", span, span.id_ or figure.source, normalized)
+
+
+def _settled_units(spans: list[Span], context: ExtractionContext) -> dict[int, str | None]:
+    """Each figure's unit, by its start; a currency word several currencies share ("dirhams") is
+    settled by the report's country, else by the rule file's reading, else stays open (None)."""
+    report_currencies: frozenset[str] | None = None
+    units: dict[int, str | None] = {}
+    for span in spans:
+        quantity = span._.figure.quantity
+        if quantity.currency_options:
+            if report_currencies is None:
+                country = context.report_country
+                report_currencies = country_currencies(country) if country else frozenset()
+            units[span._.figure.start_char] = shared_currency(quantity.unit, quantity.currency_options, report_currencies)
+        else:
+            units[span._.figure.start_char] = quantity.unit
+    return units
 
 
 # --- stated changes ----------------------------------------------------------------------------
@@ -139,7 +202,9 @@ def _is_stated_change(doc: Doc, span: Span, rules: ContextRules) -> bool:
     return quantity.unit == "percent" and quantity.form != "fraction" and _change_direction(doc, span, rules) is not None
 
 
-def find_changes(doc: Doc, spans: list[Span], rules: ContextRules, years: dict[int, int]) -> dict[int, _Change]:
+def find_changes(
+    doc: Doc, document: _Document, spans: list[Span], rules: ContextRules, years: dict[int, int]
+) -> dict[int, _Change]:
     """Percent figures stated as a change ("down 70%"), with the figures they compare and a check."""
     changes: dict[int, _Change] = {}
     for span in spans:
@@ -150,10 +215,10 @@ def find_changes(doc: Doc, spans: list[Span], rules: ContextRules, years: dict[i
         if direction is None:
             continue
         points = figure.quantity.percentage_points
-        compared = _compared_figures(span, spans, points)
+        compared = _compared_figures(span, document.by_sentence[span.sent.start], points)
         check = None
         if len(compared) == 2:
-            base, new = _base_and_new(compared, rules, years)
+            base, new = _base_and_new(compared, document.text, rules, years)
             check = stated_change_disagreement(
                 base._.figure.quantity.value,
                 new._.figure.quantity.value,
@@ -187,18 +252,17 @@ def _change_direction(doc: Doc, span: Span, rules: ContextRules) -> str | None:
                 if link.dep_ in {"prep", "agent"} and word in rules.change_words:
                     return rules.change_words[word]
     after = doc[span.end] if span.end < first.sent.end else None
-    if after is not None and after.lower_ in rules.change_words and after.lower_ not in {"more", "less", "fewer"}:
+    if after is not None and after.lower_ in rules.change_words and after.lower_ not in rules.comparative_change_words:
         return rules.change_words[after.lower_]
     return None
 
 
-def _compared_figures(change: Span, spans: list[Span], points: bool) -> list[Span]:
+def _compared_figures(change: Span, sentence_figures: list[Span], points: bool) -> list[Span]:
     """The nearest figures of one unit before and after the change in its sentence."""
-    sent = change.sent
     wanted = (lambda s: s._.figure.quantity.unit == "percent") if points else (
         lambda s: s._.figure.quantity.unit != "percent"
     )
-    same_sentence = [s for s in spans if s.sent.start == sent.start and s is not change and wanted(s)]
+    same_sentence = [s for s in sentence_figures if s is not change and wanted(s)]
     start = change._.figure.start_char
     before = [s for s in same_sentence if s._.figure.start_char < start]
     after = [s for s in same_sentence if s._.figure.start_char > start]
@@ -211,11 +275,10 @@ def _compared_figures(change: Span, spans: list[Span], points: bool) -> list[Spa
     return [s for s in (previous, following) if s is not None]
 
 
-def _base_and_new(compared: list[Span], rules: ContextRules, years: dict[int, int]) -> tuple[Span, Span]:
+def _base_and_new(compared: list[Span], text: str, rules: ContextRules, years: dict[int, int]) -> tuple[Span, Span]:
     first, second = compared
     for candidate, other in ((first, second), (second, first)):
-        doc = candidate.doc
-        lead = doc.text[max(0, candidate._.figure.match_start - 16) : candidate._.figure.match_start].casefold()
+        lead = text[max(0, candidate._.figure.match_start - 16) : candidate._.figure.match_start].casefold()
         if any(re.search(rf"\b{re.escape(word)}\s*$", lead) for word in rules.change_base_words):
             return candidate, other
     y1, y2 = years.get(first._.figure.start_char), years.get(second._.figure.start_char)
@@ -227,7 +290,7 @@ def _base_and_new(compared: list[Span], rules: ContextRules, years: dict[int, in
 # --- what a figure measures --------------------------------------------------------------------
 
 
-def table_measure(span: Span) -> tuple[str, list[Token]] | None:
+def table_measure(span: Span, document: _Document) -> tuple[str, list[Token]] | None:
     """A figure in a table cell measures what its row label says ("Personal remittances received,
     Uzbekistan (USD billion)" | 8.1), or, when the row label only names a country ("Fiji"), what
     its column header says ("Disaster displacements 2023"); the row label also gives the country."""
@@ -243,25 +306,24 @@ def table_measure(span: Span) -> tuple[str, list[Token]] | None:
         tokens = doc.char_span(*offsets, alignment_mode="expand") if offsets is not None else None
         if tokens is not None and not (tokens.start < span.end and span.start < tokens.end):
             labels.append(tokens)
-    countries = [(c.start, c.end) for c in doc.spans.get("country", [])]
     for label in labels:
-        if not _names_only(label, countries):
+        if not _names_only(label, document.country_at):
             extra = [t for other in labels if other is not label for t in other]
             return label.text, list(label) + extra
     return None
 
 
-def _names_only(label: Span, countries: list[tuple[int, int]]) -> bool:
+def _names_only(label: Span, country_at: dict[int, tuple[int, str]]) -> bool:
     """Does a label only name countries or years ("Fiji", "2023", "Democratic Republic of the Congo")?"""
     for token in label:
         if token.is_punct or token.is_stop or token.shape_ == "dddd":
             continue
-        if not any(start <= token.i < end for start, end in countries):
+        if token.i not in country_at:
             return False
     return True
 
 
-def measure_of(span: Span, rules: ContextRules) -> tuple[str | None, list[Token]]:
+def measure_of(span: Span, rules: ContextRules, document: _Document) -> tuple[str | None, list[Token]]:
     """What the figure counts, as a phrase from the parse, and the tokens of that phrase."""
     doc = span.doc
     figure_tokens = _figure_tokens(span)
@@ -279,17 +341,17 @@ def measure_of(span: Span, rules: ContextRules) -> tuple[str | None, list[Token]
         following = _noun_after(span)
         if following:
             noun = following[-1]
-            tokens = following + [t for t in _phrase(noun, figure_tokens, rules) if t.i > noun.i]
+            tokens = following + [t for t in _phrase(noun, figure_tokens, rules, document) if t.i > noun.i]
             return _text(tokens), tokens
     if noun is not None:
-        tokens = _phrase(noun, figure_tokens, rules)
-        tokens = _with_predicate(noun, tokens, figure_tokens, rules)
+        tokens = _phrase(noun, figure_tokens, rules, document)
+        tokens = _with_predicate(noun, tokens, figure_tokens, document)
         return _text(tokens), tokens
     if span._.figure.quantity.unit in {"count", "percent"}:
         subject = _clause_subject(root)
         if subject is None:
             return None, []
-        tokens = _phrase(subject, figure_tokens, rules)
+        tokens = _phrase(subject, figure_tokens, rules, document)
         return _text(tokens), tokens
     return _money_measure(doc, root, figure_tokens, rules)
 
@@ -364,11 +426,11 @@ def _container_object(span: Span, rules: ContextRules) -> Token | None:
     return _of_object(containers[-1]) if containers else None
 
 
-def _phrase(noun: Token, figure_tokens: set[int], rules: ContextRules) -> list[Token]:
+def _phrase(noun: Token, figure_tokens: set[int], rules: ContextRules, document: _Document) -> list[Token]:
     """The noun with the modifiers right before it and its phrase after it, stopping at another
     figure, a punctuation mark or a relative clause ("UN agencies which aims ..." is "UN agencies")."""
     doc = noun.doc
-    every_figure = {token.i for figure in doc.spans.get("statistic", []) for token in figure}
+    every_figure = document.figure_tokens
     left: list[Token] = []
     included = {noun.i}
     for token in reversed(doc[noun.left_edge.i : noun.i]):
@@ -395,21 +457,21 @@ def _phrase(noun: Token, figure_tokens: set[int], rules: ContextRules) -> list[T
     return tokens
 
 
-def _opens_figure_phrase(token: Token, figure_tokens: set[int]) -> bool:
+def _opens_figure_phrase(token: Token, figure_tokens: frozenset[int]) -> bool:
     """A preposition or conjunction whose phrase holds another figure ("from 23,275 in 2019")."""
     if token.dep_ not in {"prep", "cc", "punct", "advmod"}:
         return False
     return any(t.i in figure_tokens for t in token.subtree)
 
 
-def _with_predicate(noun: Token, tokens: list[Token], figure_tokens: set[int], rules: ContextRules) -> list[Token]:
+def _with_predicate(noun: Token, tokens: list[Token], figure_tokens: set[int], document: _Document) -> list[Token]:
     """"100 million women send remittances": a counted subject keeps its verb and object."""
     verb = noun.head
     if noun.dep_ not in _SUBJECT_DEPS or verb.pos_ != "VERB" or not tokens or verb.i < tokens[-1].i:
         return tokens
     extra = [verb]
     objects = [c for c in verb.rights if c.dep_ in {"dobj", "attr", "acomp"}]
-    every_figure = {token.i for figure in noun.doc.spans.get("statistic", []) for token in figure} | figure_tokens
+    every_figure = document.figure_tokens | figure_tokens
     if objects:
         extra += [t for t in _subtree_tokens(objects[0]) if t.i not in every_figure][:4]
     else:
@@ -463,24 +525,22 @@ def _text(tokens: list[Token]) -> str | None:
 # --- the country a figure is about --------------------------------------------------------------
 
 
-def subject_of(span: Span, measure_tokens: list[Token]) -> str | None:
+def subject_of(span: Span, measure_tokens: list[Token], document: _Document) -> str | None:
     """ISO3 of the country the figure is about: named in what it measures ("Albanian citizens"),
     else the subject of its clause ("Ghana hosted over 466,000")."""
-    countries = list(span.doc.spans.get("country", []))
-    if not countries:
+    country_at = document.country_at
+    if not country_at:
         return None
-    inside = {t.i for t in measure_tokens}
-    for country in countries:
-        if any(i in inside for i in range(country.start, country.end)):
-            return country.kb_id_
+    named = [country_at[t.i] for t in measure_tokens if t.i in country_at]
+    if named:
+        return min(named)[1]  # the country named first in the span group, as its spans are read
     token = span.root
     for _ in range(6):
         if token.pos_ in {"VERB", "AUX"}:
             subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS]
             for subject in subjects:
-                for country in countries:
-                    if country.start <= subject.i < country.end:
-                        return country.kb_id_
+                if subject.i in country_at:
+                    return country_at[subject.i][1]
             break
         if token.head.i == token.i or token.dep_ in _SUBJECT_DEPS:
             break  # the figure is inside the subject itself

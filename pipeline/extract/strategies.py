@@ -32,7 +32,7 @@ from pipeline.components.strategies import (
     YEARS_ATTR,
 )
 from pipeline.extract.context import ExtractionContext
-from pipeline.extract.strategy_countries import DECISIVE_SOURCES, Decision, country_of
+from pipeline.extract.strategy_countries import DECISIVE_SOURCES, Decision, StrategyCountries
 from pipeline.models import StrategyRow
 from pipeline.normalise.strategies import clean_strategy_name, strategy_id, strategy_key
 from pipeline.normalise.years import YearRange
@@ -47,12 +47,13 @@ class _Strategy:
 
 def extract_strategies(context: ExtractionContext) -> None:
     """One row per distinct strategy, located at its first mention; one mention row per span."""
-    strategies = _group(list(context.doc.spans.get(SPAN_KEY, [])), lambda mentions: country_of(context, mentions))
+    countries = StrategyCountries(context)
+    strategies = _group(list(context.doc.spans.get(SPAN_KEY, [])), countries.country_of)
     for strategy in strategies:
         first = min(strategy.mentions, key=lambda span: span.start)
         name = clean_strategy_name(first.text)
         identifier = strategy_id(name, strategy.years)
-        iso3, source = country_of(context, strategy.mentions)
+        iso3, source = countries.country_of(strategy.mentions)
         start, end = context.original_offsets(first)
         years = strategy.years or YearRange(None, None)
         context.add(
@@ -89,25 +90,30 @@ def _group(spans: list[Span], country: Callable[[list[Span]], Decision]) -> list
         strategy = by_identity.setdefault((key, years), _Strategy(key, years))
         strategy.mentions.append(span)
     _merge_aliases(by_identity)
+    dated_by_key: dict[str, list[_Strategy]] = {}
+    for (key, years), strategy in by_identity.items():
+        if years is not None and not _descriptive(strategy):
+            dated_by_key.setdefault(key, []).append(strategy)
     for (key, years), undated in list(by_identity.items()):
         if years is not None:
             continue
-        dated = [s for (k, y), s in by_identity.items() if k == key and y is not None and not _descriptive(s)]
+        dated = dated_by_key.get(key, [])
         if len(dated) == 1:
             dated[0].mentions.extend(undated.mentions)
             del by_identity[(key, years)]
+    named_by_years: dict[YearRange, list[_Strategy]] = {}
+    for (key, years), strategy in by_identity.items():
+        if years is not None and not _generic(strategy):
+            named_by_years.setdefault(years, []).append(strategy)
     for (key, years), generic in list(by_identity.items()):
-        if years is None or not all(span._.get(GENERIC_ATTR) for span in generic.mentions):
+        if years is None or not _generic(generic):
             continue
-        named = [
-            s for (k, y), s in by_identity.items()
-            if y == years and k != key and not all(span._.get(GENERIC_ATTR) for span in s.mentions)
-        ]
+        named = [s for s in named_by_years.get(years, []) if s.key != key]
         if len(named) == 1:  # "the action plan (2019-2022)" points back at the named plan of those years
             named[0].mentions.extend(generic.mentions)
             del by_identity[(key, years)]
     for (key, years), undated in list(by_identity.items()):
-        if years is not None or all(span._.get(GENERIC_ATTR) for span in undated.mentions):
+        if years is not None or _generic(undated):
             continue
         first = _first(undated)
         fuller = [
@@ -123,20 +129,17 @@ def _group(spans: list[Span], country: Callable[[list[Span]], Decision]) -> list
 
 def _merge_aliases(by_identity: dict[tuple[str, YearRange | None], _Strategy]) -> None:
     """Another name of a strategy ("the “Special Act”"), with all its mentions, joins that strategy."""
-    def holding(span: Span) -> tuple[str, YearRange | None] | None:
-        for identity, strategy in by_identity.items():
-            if any((m.start, m.end) == (span.start, span.end) for m in strategy.mentions):
-                return identity
-        return None
-
+    holding = {(m.start, m.end): identity for identity, strategy in by_identity.items() for m in strategy.mentions}
     for identity in list(by_identity):
-        alias = by_identity.get(identity)
-        targets = {holding(span._.get(ALIAS_ATTR)) for span in alias.mentions if span._.get(ALIAS_ATTR) is not None} \
-            if alias else set()
+        alias = by_identity[identity]
+        named = [span._.get(ALIAS_ATTR) for span in alias.mentions if span._.get(ALIAS_ATTR) is not None]
+        targets = {holding.get((span.start, span.end)) for span in named}
         targets.discard(None)
         targets.discard(identity)
         if len(targets) == 1:
-            by_identity[targets.pop()].mentions.extend(alias.mentions)
+            target = targets.pop()
+            by_identity[target].mentions.extend(alias.mentions)
+            holding.update({(m.start, m.end): target for m in alias.mentions})
             del by_identity[identity]
 
 
@@ -146,6 +149,11 @@ def _status(mentions: list[Span]) -> str | None:
         if status:
             return status
     return None
+
+
+def _generic(strategy: _Strategy) -> bool:
+    """Only generic names ("the action plan (2019-2022)"), which may point back at a named one."""
+    return all(span._.get(GENERIC_ATTR) for span in strategy.mentions)
 
 
 def _descriptive(strategy: _Strategy) -> bool:

@@ -15,21 +15,24 @@ The first rule that answers, tried over all mentions of the strategy in text ord
 3. `speaker`: the government the speaker represents;
 4. `context`: the nearest country in the sentence (before the name, else after it), then
    the nearest one in the paragraph (a subject or possessor first);
-5. `report`: the country the report is about, when it clearly dominates: named most,
-   at least twice as often as any other (or the only country named).
+5. `report`: the state the report is about, when it clearly dominates: named most, at
+   least twice as often as any other (or the only country named).
 In 4 and 5 a place where something happened ("adopted in Banjul, the Gambia") and a
 demonym for people ("Syrians have returned", "Venezuelan migrants") do not count: they
-say where or whom, not whose.
+say where or whom, not whose. (Rule 5 is not `ExtractionContext.report_country`, which
+counts every mention, venues and people included, and reads the title: for whose a
+strategy is, "Countries Hosting Syrian Refugees" names no owner.)
 Otherwise no country.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Callable, Iterable
-from functools import lru_cache
+from functools import cache, cached_property
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from pipeline.extract.context import ExtractionContext
 from pipeline.normalise.organisations import (
@@ -37,61 +40,88 @@ from pipeline.normalise.organisations import (
     organisation_gazetteer,
     split_key,
 )
-from pipeline.rules import load_rules
+from pipeline.rules import load_rules, word_list
 
 Decision = tuple[str | None, str | None]
 NO_COUNTRY: Decision = (None, None)
 INTERNATIONAL: Decision = (None, "organisation")
 DECISIVE_SOURCES = frozenset({"name", "owner", "organisation"})  # what the text says of the strategy itself
 _SUBJECTS = ("nsubj", "nsubjpass")
-_PRONOUN_POSSESSORS = frozenset({"its", "their"})
 _CLAUSE_CLIMB = ("xcomp", "ccomp", "conj", "advcl", "pcomp")
 _MAX_CLIMB = 8
 _DEMONYM = "gazetteer:demonym"
-VOCABULARY = "strategies/vocabulary.yaml"
+OWNER_RULES = "strategies/owners.yaml"
 
 
-def country_of(context: ExtractionContext, mentions: Iterable[Span]) -> Decision:
-    """The strategy's country and the rule that decided it (see the module's docstring)."""
-    mentions = sorted(mentions, key=lambda span: span.start)
-    owner = _Owners(context.doc)
-    rules: tuple[Callable[[Span], Decision | None], ...] = (
-        owner.in_name,
-        owner.in_sentence,
-        lambda span: _speaker_country(context, span),
-        lambda span: _nearby_country(context, span),
-    )
-    for rule in rules:
-        for span in mentions:
-            decision = rule(span)
-            if decision is not None:
-                return decision
-    dominant = dominant_country(_state_mentions(context.doc))
-    return (dominant, "report") if dominant else NO_COUNTRY
+class StrategyCountries:
+    """The country rule for the strategies of one report: its countries, organisations and
+    state mentions indexed once, so that each strategy is decided without scanning the report."""
 
+    def __init__(self, context: ExtractionContext) -> None:
+        self.context = context
+        doc = context.doc
+        self.countries_at: dict[int, list[Span]] = {}
+        for country in doc.spans.get("country", []):
+            self.countries_at.setdefault(country.start, []).append(country)
+        self.organisations_at: dict[int, list[tuple[int, Span]]] = {}  # start -> (order in the group, body)
+        for order, body in enumerate(doc.spans.get("organisation", [])):
+            self.organisations_at.setdefault(body.start, []).append((order, body))
 
-class _Owners:
-    """Countries and organisations of one doc, and what an owner phrase says about a strategy."""
+    @cached_property
+    def _state_mentions(self) -> list[Span]:
+        """Country mentions that can say whose a strategy is, in text order: not venues, not people."""
+        countries = sorted(self.context.doc.spans.get("country", []), key=lambda c: c.start)
+        return [c for c in countries if not _locative(c) and not names_people(c)]
 
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.countries = sorted(doc.spans.get("country", []), key=lambda c: c.start)
-        self.organisations = list(doc.spans.get("organisation", []))
+    @cached_property
+    def _report_state(self) -> str | None:
+        """The state the report is about: named most, at least twice as often as any other, or the only one."""
+        ranked = Counter(mention.kb_id_ for mention in self._state_mentions).most_common(2)
+        if not ranked:
+            return None
+        if len(ranked) == 1:
+            return ranked[0][0]
+        (top, top_count), (_, second_count) = ranked
+        return top if top_count >= 2 * second_count else None
 
-    def in_name(self, span: Span) -> Decision | None:
+    @cached_property
+    def _state_starts(self) -> list[int]:
+        return [c.start for c in self._state_mentions]
+
+    @cached_property
+    def _state_start_chars(self) -> list[int]:
+        return [c.start_char for c in self._state_mentions]
+
+    def country_of(self, mentions: Iterable[Span]) -> Decision:
+        """The strategy's country and the rule that decided it (see the module's docstring)."""
+        mentions = sorted(mentions, key=lambda span: span.start)
+        rules: tuple[Callable[[Span], Decision | None], ...] = (
+            self._in_name,
+            self._in_sentence,
+            self._speaker_country,
+            self._nearby_country,
+        )
+        for rule in rules:
+            for span in mentions:
+                decision = rule(span)
+                if decision is not None:
+                    return decision
+        return (self._report_state, "report") if self._report_state else NO_COUNTRY
+
+    def _in_name(self, span: Span) -> Decision | None:
         """A country or a body named inside the strategy's name.
 
-        A demonym in the name's complement names the people it is about, not its owner:
-        "Temporary Protection Statute for Venezuelan Migrants" is Colombia's.
+        A demonym in the name's complement (from its first preposition on) names the people it
+        is about, not its owner: "Temporary Protection Statute for Venezuelan Migrants" is Colombia's.
         """
-        complement = next((t.i for t in span if t.lower_ in _complement_openers()), span.end)
+        complement = next((t.i for t in span if t.pos_ == "ADP"), span.end)
         about_people = {
-            i for c in self.countries if c.id_ == _DEMONYM and complement <= c.start < span.end
+            i for start in range(complement, span.end) for c in self.countries_at.get(start, ()) if c.id_ == _DEMONYM
             for i in range(c.start, c.end)
         }
         return self._decide((i for i in range(span.start, span.end) if i not in about_people), "name")
 
-    def in_sentence(self, span: Span) -> Decision | None:
+    def _in_sentence(self, span: Span) -> Decision | None:
         """The possessor or the subject that owns the name in its sentence."""
         phrase = owner_phrase(span)
         return None if phrase is None else self._decide(phrase, "owner")
@@ -99,22 +129,51 @@ class _Owners:
     def _decide(self, positions: Iterable[int], source: str) -> Decision | None:
         """A government body's country, else the one country named, else none for an organisation's."""
         positions = set(positions)
-        bodies = [o for o in self.organisations if o.start in positions]
+        bodies = [body for _, body in sorted(pair for i in positions for pair in self.organisations_at.get(i, ()))]
         for body in bodies:
             country = _body_country(body)
             if country:
                 return country, source
-        codes = {c.kb_id_ for c in self.countries if c.start in positions and not names_people(c)}
+        codes = {c.kb_id_ for i in positions for c in self.countries_at.get(i, ()) if not names_people(c)}
         if len(codes) == 1:
             return codes.pop(), source
         if not codes and any(_international(body) for body in bodies):
             return INTERNATIONAL  # "EU Strategy ...", "The AU adopted ...": the organisation's own
         return None
 
+    def _speaker_country(self, span: Span) -> Decision | None:
+        turn = self.context.layout.turn_at(self.context.original_offsets(span)[0])
+        if turn is not None and turn.country_iso3:
+            return turn.country_iso3, "speaker"
+        return None
 
-@lru_cache(maxsize=1)
-def _people_nouns() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in load_rules(VOCABULARY)["people_nouns"])
+    def _nearby_country(self, span: Span) -> Decision | None:
+        """The nearest country in the sentence, else in the paragraph (a subject or possessor first)."""
+        countries, starts = self._state_mentions, self._state_starts
+        sentence = span.sent
+        first_before = bisect.bisect_left(starts, sentence.start)
+        before = [c for c in countries[first_before:bisect.bisect_left(starts, span.start)] if c.end <= span.start]
+        if before:
+            return before[-1].kb_id_, "context"
+        first_after = bisect.bisect_left(starts, span.end)
+        after = [c for c in countries[first_after:bisect.bisect_left(starts, sentence.end)] if c.end <= sentence.end]
+        if after:
+            return after[0].kb_id_, "context"
+        block = self.context.prepared.block_at(span.start_char)
+        if block is not None:
+            chars = self._state_start_chars
+            first, last = bisect.bisect_left(chars, block.start), bisect.bisect_left(chars, block.end)
+            in_block = [c for c in countries[first:last] if c.end_char <= block.end]
+            for preferred in ([c for c in in_block if _salient(c)], in_block):
+                if preferred:
+                    return min(preferred, key=lambda c: abs(c.start - span.start)).kb_id_, "context"
+        return None
+
+
+@cache
+def _owner_words(key: str) -> frozenset[str]:
+    """A word list of rules/strategies/owners.yaml, lowercased."""
+    return frozenset(word.lower() for word in word_list(load_rules(OWNER_RULES), key))
 
 
 def names_people(country: Span) -> bool:
@@ -124,20 +183,7 @@ def names_people(country: Span) -> bool:
     root = country.root
     if root.tag_ in ("NNS", "NNPS"):
         return True  # "Syrians have returned"
-    return root.dep_ in ("amod", "compound") and root.head.lower_ in _people_nouns()
-
-
-def _state_mentions(doc: Doc) -> list[Span]:
-    """Country mentions that can say whose a strategy is: not venues, not people."""
-    return [c for c in sorted(doc.spans.get("country", []), key=lambda c: c.start)
-            if not _locative(c) and not names_people(c)]
-
-
-@lru_cache(maxsize=1)
-def _complement_openers() -> frozenset[str]:
-    """The prepositions that open a name's complement ("... for Venezuelan Migrants"), from the vocabulary."""
-    vocabulary = load_rules(VOCABULARY)
-    return frozenset(str(w).lower() for w in vocabulary["connectors"]) - {str(w).lower() for w in vocabulary["conjunctions"]}
+    return root.dep_ in ("amod", "compound") and root.head.lower_ in _owner_words("people_nouns")
 
 
 def _body_country(body: Span) -> str | None:
@@ -178,7 +224,7 @@ def owner_phrase(span: Span) -> list[int] | None:
         for child in token.children:
             if child.dep_ != "poss" or span.start <= child.i < span.end:
                 continue
-            if child.lower_ in _PRONOUN_POSSESSORS:
+            if child.lower_ in _owner_words("pronoun_possessors"):
                 possessive_pronoun = True
             elif child.pos_ != "PRON":
                 return _phrase(child)
@@ -221,44 +267,6 @@ def _phrase(token: Token) -> list[int]:
     return positions
 
 
-def _speaker_country(context: ExtractionContext, span: Span) -> Decision | None:
-    turn = context.layout.turn_at(context.original_offsets(span)[0])
-    if turn is not None and turn.country_iso3:
-        return turn.country_iso3, "speaker"
-    return None
-
-
-def _nearby_country(context: ExtractionContext, span: Span) -> Decision | None:
-    """The nearest country in the sentence, else in the paragraph (a subject or possessor first)."""
-    countries = _state_mentions(context.doc)
-    sentence = span.sent
-    before = [c for c in countries if sentence.start <= c.start and c.end <= span.start]
-    after = [c for c in countries if span.end <= c.start and c.end <= sentence.end]
-    if before:
-        return before[-1].kb_id_, "context"
-    if after:
-        return after[0].kb_id_, "context"
-    block = _block_of(context.doc, span)
-    if block is not None:
-        in_block = [c for c in countries if block.start <= c.start and c.end <= block.end]
-        for preferred in ([c for c in in_block if _salient(c)], in_block):
-            if preferred:
-                return min(preferred, key=lambda c: abs(c.start - span.start)).kb_id_, "context"
-    return None
-
-
-def dominant_country(mentions: Iterable[Span]) -> str | None:
-    """The country the report is about: named most, at least twice as often as any other, or the only one."""
-    counts = Counter(mention.kb_id_ for mention in mentions)
-    ranked = counts.most_common(2)
-    if not ranked:
-        return None
-    if len(ranked) == 1:
-        return ranked[0][0]
-    (top, top_count), (_, second_count) = ranked
-    return top if top_count >= 2 * second_count else None
-
-
 def _root(country: Span) -> Token:
     """The token a country mention hangs from, past appositions and compounds ("Banjul, the Gambia")."""
     token = country.root
@@ -270,11 +278,12 @@ def _root(country: Span) -> Token:
 def _locative(country: Span) -> bool:
     """ "... adopted in Banjul, the Gambia": where something happened, not whose it is.
 
-    Only "in"/"at" on a verb or a pronoun ("held in", "those in the United States"): on a
+    Only a venue preposition ("in", "at") on a verb or a pronoun ("held in", "those in the United States"): on a
     noun it says what the noun is about ("Labor migration in Uzbekistan").
     """
     token = _root(country)
-    return token.dep_ == "pobj" and token.head.lower_ in ("in", "at") and token.head.head.pos_ not in ("NOUN", "PROPN")
+    return token.dep_ == "pobj" and token.head.lower_ in _owner_words("venue_prepositions") \
+        and token.head.head.pos_ not in ("NOUN", "PROPN")
 
 
 def _salient(country: Span) -> bool:
@@ -287,10 +296,3 @@ def _salient(country: Span) -> bool:
             return False
         token = token.head
     return False
-
-
-def _block_of(doc: Doc, span: Span) -> Span | None:
-    for block in doc.spans.get("block", []):
-        if block.start <= span.start < block.end:
-            return block
-    return None

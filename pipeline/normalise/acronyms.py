@@ -32,6 +32,8 @@ _PARENTHESIS = re.compile(r"\(([^()]{1,200})\)")
 # a list's ", the" ("the PIF Secretariat, the Pacific Community (SPC)").
 _LONG_FORM_BARRIER = re.compile(r"[.;:!?()\[\]\n]\s|[()\[\]\n]|,\s+the\s|^")
 _WORD = re.compile(r"[^\s]+")
+# How far before a parenthesis its long form is first looked for (widened when that is too little).
+_LOOKBACK_CHARS = 400
 _SHORT_FORM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.&'’/-]*(?: [A-Za-z0-9][A-Za-z0-9.&'’/-]*)?$")
 
 
@@ -159,7 +161,7 @@ def _best_alignment(letters: str, candidate: str) -> str | None:
         return None
     long_form = text[first:]
     n_words = len(_WORD.findall(long_form))
-    if n_words > min(len(letters) + 5, len(letters) * 2) or n_words < 1:
+    if n_words > _max_long_form_words(letters) or n_words < 1:
         return None
     if long_form.lower().replace(" ", "") == letters:
         return None  # the "long form" is the acronym itself
@@ -167,24 +169,55 @@ def _best_alignment(letters: str, candidate: str) -> str | None:
 
 
 def _candidate_before(text: str, end: int, short: str) -> tuple[str, int] | None:
-    """The words before a parenthesis that may hold the long form, and where they start."""
-    before = text[:end].rstrip()
-    if before.endswith(")"):
+    """The words before a parenthesis that may hold the long form, and where they start.
+
+    A long form has at most `_max_long_form_words` words, so only a window of text before the
+    parenthesis is read (widened while it holds too few words to be sure), not the whole text before it.
+    """
+    stop = _without_trailing_space(text, end)
+    if stop and text[stop - 1] == ")":
         # "Initiative (Khartoum Process) (KP)": the previous parenthesis is the long form.
-        opening = before.rfind("(")
+        opening = text.rfind("(", 0, stop)
         if opening >= 0:
-            inner = before[opening + 1:-1]
-            return inner, opening + 1
-    barrier = 0
-    for found in _LONG_FORM_BARRIER.finditer(before):
-        barrier = found.end()
-    window = before[barrier:]
-    limit = min(len(acronym_letters(short)) + 5, len(acronym_letters(short)) * 2)
-    words = list(_WORD.finditer(window))
+            return text[opening + 1:stop - 1], opening + 1
+    limit = _max_long_form_words(short)
+    lookback = _LOOKBACK_CHARS
+    while True:
+        window_start = max(0, stop - lookback)
+        barrier = None
+        for found in _LONG_FORM_BARRIER.finditer(text, window_start, stop):
+            barrier = found.end()
+        start = barrier if barrier is not None else window_start
+        words = list(_WORD.finditer(text, start, stop))
+        # Without a barrier in the window, its first word may be cut: sure only with more words than a long form.
+        if barrier is not None or window_start == 0 or len(words) > limit:
+            break
+        lookback *= 4
     if not words:
         return None
-    first = words[max(0, len(words) - limit)]
-    return window[first.start():], barrier + first.start()
+    first = words[max(0, len(words) - limit)].start()
+    return text[first:stop], first
+
+
+def _max_long_form_words(short: str) -> int:
+    letters = len(acronym_letters(short))
+    return min(letters + 5, letters * 2)
+
+
+def _without_trailing_space(text: str, end: int) -> int:
+    """Where text[:end] ends without its trailing whitespace (as `rstrip`, without copying the text)."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _word_before(text: str, end: int) -> tuple[str, int] | None:
+    """The last whitespace-delimited word of text[:end], and where it starts."""
+    stop = _without_trailing_space(text, end)
+    start = stop
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return (text[start:stop], start) if start < stop else None
 
 
 def _definition_inside(inner: str, inner_start: int) -> AcronymDefinition | None:
@@ -245,12 +278,12 @@ def find_definitions(text: str) -> list[AcronymDefinition]:
             definitions.append(inside)
             continue
         # "SF (long form)": the word before the parenthesis is the short form.
-        previous = re.search(r"(\S+)\s*$", text[: found.start()])
-        if previous is None or not looks_like_acronym(previous.group(1)):
+        previous = _word_before(text, found.start())
+        if previous is None or not looks_like_acronym(previous[0]):
             continue
-        short = previous.group(1)
+        short, short_start = previous
         long_form = match_long_form(short, inner)
         if long_form is None or long_form != inner:
             continue
-        definitions.append(AcronymDefinition.at(short, previous.start(1), inner, inner_start, "short_long"))
+        definitions.append(AcronymDefinition.at(short, short_start, inner, inner_start, "short_long"))
     return definitions

@@ -2,11 +2,17 @@
 
 The forms of every currency come from the Unicode CLDR through Babel: the codes of all
 currencies in use since `in_use_since` (rules/statistics/currencies.yaml), their English names
-("Thai baht", "US dollars"), the unit word those names end in when it names one currency only
-("baht", "naira", "vatu") and their symbols ("₦", "฿", "R$"). Our rule file keeps only what
-CLDR cannot decide: ambiguous forms ("$" and "dollars" are USD), extra spellings ("bln"-style
-shorthand lives in numbers.yaml; "soms", "US $"), and forms that are also ordinary words or
-acronyms and so are never read as currencies ("marks", "real", "won"; ALL, SDG, TOP).
+("Thai baht", "US dollars"), the unit word those names end in ("baht", "naira", "vatu") and
+their symbols ("₦", "฿", "R$"). Our rule file keeps only what CLDR cannot decide: a symbol
+several currencies share ("$" is USD), extra spellings ("bln"-style shorthand lives in
+numbers.yaml; "soms", "US $"), and forms that are also ordinary words or acronyms and so are
+never read as currencies ("marks", "real", "won"; ALL, SDG, TOP).
+
+A unit word several currencies in use share ("dirhams": AED, MAD; "shillings": KES, UGX, TZS,
+SOS; "dollars") is read as money whose currency is still open: the currency of the country
+the report is about, when that country uses one of them (`shared_currency`); else the rule
+file's reading of the word, if it gives one ("dollars" are US dollars, as "$" is); else none,
+and the figure is left out of the statistics table rather than given a guessed code.
 This module turns the forms into regular expression alternatives (longest first) and looks a
 written form up.
 """
@@ -17,14 +23,15 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
+import pycountry
 from babel import localedata
 from babel.core import get_global
 from babel.numbers import get_currency_name, get_currency_symbol
 
-from pipeline.normalise.phrases import alternatives, fold
+from pipeline.normalise.phrases import alternatives, phrase_key
 from pipeline.rules import load_rules
 
 DEFAULT_RULES = "statistics/currencies.yaml"
@@ -128,18 +135,57 @@ def _unambiguous(forms: dict[str, set[str]], current: frozenset[str]) -> dict[st
     return result
 
 
-def cldr_words(codes: Iterable[str], current: frozenset[str]) -> dict[str, str]:
-    """Folded English names -> code ("thai baht", "nigerian nairas"), and for currencies still in
-    use the unit word the names end in ("baht", "naira"), where it names one currency only."""
+def _cldr_word_owners(codes: Iterable[str], current: frozenset[str]) -> dict[str, set[str]]:
+    """Folded English names -> codes ("thai baht", "nigerian nairas"), and for currencies still in
+    use the unit word the names end in ("baht", "naira", "dirhams"). A plural and its singular
+    name the same currencies ("manats" is Turkmen as well as Azerbaijani, though CLDR writes
+    the Turkmen plural "manat")."""
     forms: dict[str, set[str]] = defaultdict(set)
     for code in sorted(codes):
         for name in _english_names(code):
-            folded = fold(name)
+            folded = phrase_key(name)
             forms[folded].add(code)
             unit = folded.split()[-1]
             if code in current and unit != folded and re.fullmatch(r"[^\W\d_][\w'’ʻ-]*", unit):
                 forms[unit].add(code)
-    return _unambiguous(forms, current)
+    for form in list(forms):
+        if form.endswith("s") and form[:-1] in forms:
+            owners = forms[form] | forms[form[:-1]]
+            forms[form], forms[form[:-1]] = owners, set(owners)
+    return forms
+
+
+def cldr_words(codes: Iterable[str], current: frozenset[str]) -> dict[str, str]:
+    """Folded names and unit words that name one currency ("thai baht", "naira") -> its code."""
+    return _unambiguous(_cldr_word_owners(codes, current), current)
+
+
+def cldr_shared_words(codes: Iterable[str], current: frozenset[str]) -> dict[str, frozenset[str]]:
+    """Folded unit words several currencies still in use share ("dirhams", "shillings") -> their codes."""
+    return {
+        form: frozenset(owners & current)
+        for form, owners in _cldr_word_owners(codes, current).items()
+        if len(owners & current) > 1
+    }
+
+
+@lru_cache(maxsize=None)
+def country_currencies(iso3: str) -> frozenset[str]:
+    """ISO 4217 codes legal tender in a country now ("ZWE": USD, ZWG); none for an unknown code."""
+    country = pycountry.countries.get(alpha_3=iso3)
+    if country is None:
+        return frozenset()
+    periods = get_global("territory_currencies").get(country.alpha_2, ())
+    return frozenset(code for code, _start, end, tender in periods if tender and end is None)
+
+
+def shared_currency(unit: str, options: frozenset[str], country_currencies: frozenset[str]) -> str | None:
+    """The currency of a unit word several currencies share (`options`): the one the report's
+    country uses, else the rule file's reading (`unit`, when it is one of them), else None."""
+    used = options & country_currencies
+    if len(used) == 1:
+        return next(iter(used))
+    return unit if unit in options else None
 
 
 # --- the table the grammar reads -----------------------------------------------------------------
@@ -152,25 +198,29 @@ class CurrencyTable:
     symbols: dict[str, str]  # "US$" -> "USD", case-sensitive, before or after the number
     letter_symbols: dict[str, str]  # "RM" -> "MYR", "KSh" -> "KES": case-sensitive, before the number only
     codes: frozenset[str]  # "USD", "EUR": capitals only
-    words: dict[str, str]  # folded "us dollars" -> "USD"
+    words: dict[str, str]  # folded "us dollars" -> "USD"; for a shared word, the rule file's reading of it
+    shared_words: dict[str, frozenset[str]] = field(default_factory=dict)  # folded "dirhams" -> AED, MAD
 
     @classmethod
-    def from_rules(cls, data: dict) -> "CurrencyTable":
+    def from_rules(cls, data: dict) -> CurrencyTable:
         """CLDR's currencies, then our rule file: its forms win, its ignored forms go."""
         since = int(data.get("in_use_since", 2000))
         cldr = cldr_currencies(since)
         ignored_codes = {str(code) for code in data.get("ignored_codes") or ()}
-        ignored_words = {fold(str(word)) for word in data.get("ignored_words") or ()}
+        ignored_words = {phrase_key(str(word)) for word in data.get("ignored_words") or ()}
         ignored_symbols = {str(symbol) for symbol in data.get("ignored_symbols") or ()}
         found = _cldr_symbols(cldr.codes, cldr.current)
         symbols = _unambiguous({s: set(c) for s, c in found.items() if s not in ignored_symbols}, cldr.current)
         symbols.update({str(form): str(code) for form, code in (data.get("symbols") or {}).items()})
         words = {form: code for form, code in cldr_words(cldr.codes, cldr.current).items() if form not in ignored_words}
-        words.update({fold(str(form)): str(code) for form, code in (data.get("words") or {}).items()})
+        words.update({phrase_key(str(form)): str(code) for form, code in (data.get("words") or {}).items()})
+        shared = {
+            form: owners for form, owners in cldr_shared_words(cldr.codes, cldr.current).items() if form not in ignored_words
+        }
         codes = set(cldr.codes) - ignored_codes
         signs = {form: code for form, code in symbols.items() if _has_currency_sign(form)}
         letters = {form: code for form, code in symbols.items() if form not in signs}
-        return cls(symbols=signs, letter_symbols=letters, codes=frozenset(codes), words=words)
+        return cls(symbols=signs, letter_symbols=letters, codes=frozenset(codes), words=words, shared_words=shared)
 
     @property
     def _letter_symbol_pattern(self) -> str:
@@ -190,7 +240,7 @@ class CurrencyTable:
         codes = alternatives(sorted(self.codes), flexible_spaces=False)
         return (
             rf"(?:{alternatives(list(self.symbols))}|\b(?:{codes})\b"
-            rf"|(?i:\b(?:{alternatives(list(self.words))})\b))"
+            rf"|(?i:\b(?:{alternatives([*self.words, *self.shared_words])})\b))"
         )
 
     def code_of(self, form: str) -> str | None:
@@ -202,7 +252,17 @@ class CurrencyTable:
         for symbol, code in {**self.symbols, **self.letter_symbols}.items():
             if compact == symbol.replace(" ", ""):
                 return code
-        return self.words.get(fold(stripped))
+        return self.words.get(phrase_key(stripped))
+
+    def unit_of(self, form: str) -> tuple[str, frozenset[str]] | None:
+        """What a written currency form makes the unit of its figure: its code and no options, or,
+        for a word several currencies share, the rule file's reading of it (else the word itself)
+        and the currencies it may name, to be settled by `shared_currency`; None if not a currency."""
+        key = phrase_key(form)
+        if key in self.shared_words:
+            return self.words.get(key, key), self.shared_words[key]
+        code = self.code_of(form)
+        return (code, frozenset()) if code is not None else None
 
 
 @lru_cache(maxsize=None)

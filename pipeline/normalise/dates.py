@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pipeline.normalise.calendar import month_numbers, weekday_names
 from pipeline.rules import load_rules
 
 RULES_FILE = "speakers/metadata.yaml"
@@ -59,14 +60,15 @@ class _DatePatterns:
 @lru_cache(maxsize=1)
 def _patterns() -> _DatePatterns:
     data = load_rules(RULES_FILE)
-    months = {name.casefold(): int(number) for number, names in data["months"].items() for name in names}
+    months = {form.rstrip("."): number for form, number in month_numbers().items()}  # the patterns allow a "."
     month_names = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
     month = rf"(?P<month>{month_names})\.?"
     other_month = rf"(?:{month_names})\.?"
     day = rf"(?P<day>\d{{1,2}}){_ORDINAL}"
     day_span = rf"{day}(?:{_DAY_SPAN}\d{{1,2}}{_ORDINAL})?"
     year = r"(?P<year>\d{4})"
-    weekdays = "|".join(sorted(map(re.escape, data["weekdays"]), key=len, reverse=True))
+    weekday_forms = _weekday_forms(int(data["weekday_min_letters"]))
+    weekdays = "|".join(sorted(map(re.escape, weekday_forms), key=len, reverse=True))
     flags = re.IGNORECASE
     return _DatePatterns(
         months=months,
@@ -83,6 +85,12 @@ def _patterns() -> _DatePatterns:
         max_place_words=int(data["max_place_words"]),
         place_separators="".join(data["place_date_separators"]),
     )
+
+
+def _weekday_forms(min_letters: int) -> set[str]:
+    """A weekday's name and its abbreviations: every beginning of the name of at least `min_letters`
+    letters ("Thursday", "Thurs", "Thur", "Thu")."""
+    return {name[:length] for name in weekday_names() for length in range(min_letters, len(name) + 1)}
 
 
 def _date_of(found: re.Match[str], months: dict[str, int]) -> dt.date | None:

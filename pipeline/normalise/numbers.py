@@ -23,8 +23,8 @@ from text_to_num import text2num
 
 from pipeline.normalise.currencies import DEFAULT_RULES as CURRENCY_RULES
 from pipeline.normalise.currencies import CurrencyTable, currency_table
-from pipeline.normalise.phrases import alternatives, fold
-from pipeline.rules import load_rules
+from pipeline.normalise.phrases import alternatives, phrase_key
+from pipeline.rules import load_rules, word_list
 
 DEFAULT_RULES = "statistics/numbers.yaml"
 Form = Literal["digits", "words", "fraction", "ratio"]
@@ -65,9 +65,17 @@ class NumberVocabulary:
     fraction_qualifiers: tuple[str, ...] = ()
     label_scales: dict[str, float] = field(default_factory=dict)
     length_words: frozenset[str] = frozenset()
+    ordinal_suffixes: tuple[str, ...] = ()  # "44th", "3rd"
+    ordinal_like_words: frozenset[str] = frozenset()  # "the last quarter"
+    and_joined_after: tuple[str, ...] = ()  # "one hundred and twenty"
+    decimal_comma_scales: tuple[str, ...] = ()  # "2,5 million"
+    fractions_without_count: frozenset[str] = frozenset()  # "half", not "quarter"
+    range_joiners: tuple[str, ...] = ()  # "six to eight"
+    range_opener: str = ""  # "between"
+    range_joiners_after_opener: tuple[str, ...] = ()  # "between 2 and 3"
 
     @classmethod
-    def from_rules(cls, data: dict) -> "NumberVocabulary":
+    def from_rules(cls, data: dict) -> NumberVocabulary:
         return cls(
             cardinal_words=tuple(data["cardinal_words"]),
             ordinal_words=tuple(data["ordinal_words"]),
@@ -80,14 +88,22 @@ class NumberVocabulary:
             article_numbers=tuple(data["article_numbers"]),
             dozen=float(data.get("dozen", 12)),
             qualifiers=tuple(str(q) for q in data["qualifiers"]),
-            non_approximating_qualifiers=frozenset(fold(q) for q in data.get("non_approximating_qualifiers", ())),
+            non_approximating_qualifiers=frozenset(phrase_key(q) for q in data.get("non_approximating_qualifiers", ())),
             percent_signs=tuple(str(p) for p in data["percent_signs"]),
-            percentage_point_words=frozenset(fold(p) for p in data.get("percentage_point_words", ())),
+            percentage_point_words=frozenset(phrase_key(p) for p in data.get("percentage_point_words", ())),
             ratio_joiners=tuple(str(j) for j in data.get("ratio_joiners", ())),
             fraction_preceders=tuple(str(p) for p in data.get("fraction_preceders", ())),
             fraction_qualifiers=tuple(str(q) for q in data.get("fraction_qualifiers", ())),
             label_scales={str(k).casefold(): float(v) for k, v in (data.get("label_scale_words") or {}).items()},
-            length_words=frozenset(fold(w) for w in data.get("length_words", ())),
+            length_words=frozenset(phrase_key(w) for w in data.get("length_words", ())),
+            ordinal_suffixes=tuple(word_list(data, "ordinal_suffixes")),
+            ordinal_like_words=frozenset(phrase_key(w) for w in word_list(data, "ordinal_like_words")),
+            and_joined_after=tuple(word_list(data, "and_joined_after")),
+            decimal_comma_scales=tuple(word_list(data, "decimal_comma_scales")),
+            fractions_without_count=frozenset(phrase_key(w) for w in word_list(data, "fractions_without_count")),
+            range_joiners=tuple(word_list(data, "range_joiners")),
+            range_opener=str(data.get("range_opener", "")),
+            range_joiners_after_opener=tuple(word_list(data, "range_joiners_after_opener")),
         )
 
 
@@ -101,7 +117,7 @@ class Quantity:
     """One quantity as parsed: its scaled value and unit, and how it was written."""
 
     value: float  # scaled: "17.5 million" is 17500000.0
-    unit: str  # "count", "percent" or an ISO 4217 code
+    unit: str  # "count", "percent" or an ISO 4217 code (for a shared currency word, see `currency_options`)
     number: float  # the number before any scale: 17.5
     scale: float  # 1e6 for "million", 1.0 when there is none
     form: Form
@@ -115,17 +131,21 @@ class Quantity:
     percentage_points: bool = False
     fraction_alone: bool = False  # "a quarter" with no "of"/"by"/qualifier: a figure only as a verb's subject
     scale_if_counting: bool = False  # "1.8m" with no currency: millions only if it counts a plural noun, else metres
+    # "5,000 dirhams": the currencies a shared word may name; `unit` is then the rule file's reading
+    # of the word or the word itself, settled by the report's country (`currencies.shared_currency`).
+    currency_options: frozenset[str] = frozenset()
 
     @property
     def bare(self) -> bool:
         """A plain number with no scale, unit, currency or separators: could be a year or an identifier."""
         return self.unit == "count" and self.scale == 1.0 and self.groups == 0 and self.form in ("digits", "words")
 
-    def scaled_by(self, scale: float) -> "Quantity":
+    def scaled_by(self, scale: float) -> Quantity:
         return replace(self, value=scaled(self.number, scale), scale=scale)
 
-    def with_unit(self, unit: str) -> "Quantity":
-        return replace(self, unit=unit)
+    def with_unit_of(self, other: Quantity) -> Quantity:
+        """The quantity in another's unit ("5-6 billion USD": 5 is in USD too)."""
+        return replace(self, unit=other.unit, currency_options=other.currency_options)
 
 
 @dataclass(frozen=True)
@@ -136,11 +156,12 @@ class LabelUnit:
     scale: float
 
 
-def decimal_comma_convention(text: str) -> bool:
+def decimal_comma_convention(text: str, vocabulary: NumberVocabulary | None = None) -> bool:
     """Does the text write "1.098.913" and "2,5 million" (dots group thousands, a comma marks decimals)?"""
     if re.search(r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.,])", text):
         return True
-    return bool(re.search(r"(?<![\d.,])\d+,\d{1,2}(?![\d,])\s*(?:%|million|billion|mln|mld|miliard)", text))
+    scales = alternatives((vocabulary or number_vocabulary()).decimal_comma_scales)
+    return bool(re.search(rf"(?<![\d.,])\d+,\d{{1,2}}(?![\d,])\s*(?:%|{scales})", text))
 
 
 class QuantityGrammar:
@@ -160,7 +181,7 @@ class QuantityGrammar:
             digits = rf"\d{{1,3}}(?:[,\u00a0\u202f ]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
         digits = rf"(?<![\w.,/])(?<![^\W\d_]-)(?:{digits})(?![.,]?\d)"
         word = _alternation(v.cardinal_words)
-        after_hundreds = "|".join(f"(?<={w})" for w in ("hundred", "thousand", "Hundred", "Thousand", "HUNDRED", "THOUSAND"))
+        after_hundreds = "|".join(f"(?<=(?i:{re.escape(w)}))" for w in v.and_joined_after) or "(?!)"
         joined_word = rf"(?:(?:-|\s+){word}|(?:{after_hundreds})\s+(?i:and)\s+{word})"
         article = rf"(?i:a|one)\s+(?={_alternation(v.article_numbers)}\b)"
         words = rf"\b(?:{article})?(?:{word}|(?i:dozen))(?:{joined_word})*\b"
@@ -213,12 +234,13 @@ class QuantityGrammar:
         groups = match.groupdict()
         unit = "count"
         currency_written = False
+        currency_options: frozenset[str] = frozenset()
         for name in ("cur_pre", "cur_post"):
             if groups.get(name):
-                code = self.currencies.code_of(groups[name])
-                if code is None:
+                written = self.currencies.unit_of(groups[name])
+                if written is None:
                     return None
-                unit, currency_written = code, True
+                (unit, currency_options), currency_written = written, True
         decimals = group_count = 0
         scale = 1.0
         if groups.get("ratio"):
@@ -230,7 +252,7 @@ class QuantityGrammar:
         elif groups.get("fraction"):
             word = groups["fword"].casefold()
             count_word = (groups.get("fcount") or "").casefold()
-            if not count_word and word not in ("half", "halves"):
+            if not count_word and word not in v.fractions_without_count:
                 return None  # "third", "quarter" alone are ordinals or periods ("the second quarter")
             count = 1.0 if count_word in ("", "a", "one") else float(text2num(count_word, "en"))
             number = 100.0 * count / v.fractions[word]
@@ -260,8 +282,8 @@ class QuantityGrammar:
             if currency_written or form == "ratio":
                 return None
             unit = "percent"
-            percentage_points = fold(groups["percent"]) in v.percentage_point_words
-        qualifier = fold(groups["qualifier"]) if groups.get("qualifier") else None
+            percentage_points = phrase_key(groups["percent"]) in v.percentage_point_words
+        qualifier = phrase_key(groups["qualifier"]) if groups.get("qualifier") else None
         if qualifier in v.non_approximating_qualifiers:
             qualifier = None
         return Quantity(
@@ -277,6 +299,7 @@ class QuantityGrammar:
             decimals=decimals,
             groups=group_count,
             currency_written=currency_written,
+            currency_options=currency_options,
             percentage_points=percentage_points,
             scale_if_counting=bool(groups.get("money_scale")) and not currency_written,
             fraction_alone=groups.get("falone") is not None,
@@ -301,7 +324,7 @@ class QuantityGrammar:
             unit = "percent"
         scales = {**v.scale_words, **v.label_scales}
         scale_match = re.search(rf"(?<![\w'])(?:{_alternation(list(scales))})(?!\w)", rest)
-        scale = scales[fold(scale_match.group())] if scale_match else 1.0
+        scale = scales[phrase_key(scale_match.group())] if scale_match else 1.0
         if unit is None and scale == 1.0:
             return None
         return LabelUnit(unit or "count", scale)
@@ -329,13 +352,13 @@ class QuantityGrammar:
 
     def _largest_scale_word(self, text: str) -> float:
         """"six million" is 6 x 1e6: the scale lets a range share it ("six to eight million")."""
-        words = fold(text).replace("-", " ").split()
+        words = phrase_key(text).replace("-", " ").split()
         if words and words[-1] in self.vocabulary.scale_words:
             return self.vocabulary.scale_words[words[-1]]
         return 1.0
 
     def _words_value(self, text: str) -> float | None:
-        words = fold(text).replace("-", " ").split()
+        words = phrase_key(text).replace("-", " ").split()
         if words and all(word in self.vocabulary.scale_words or word == "hundred" for word in words):
             return None  # "(USD billion)" in a label states a scale, not a number
         if words and words[0] == "a":

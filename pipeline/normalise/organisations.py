@@ -131,7 +131,6 @@ class OrganisationGazetteer:
         self._names: dict[str, str] = {}  # folded long form -> id
         self._acronyms: dict[str, str] = {}  # acronym as written -> id
         self._acronym_keys: dict[str, str] = {}  # acronym key ("UN" for "U.N.") -> id
-        self._units: dict[str, str] = {}  # folded unit name -> parent id
         for raw in data.get("organisations", []):
             entry = OrganisationEntry(
                 id=raw["id"],
@@ -151,11 +150,9 @@ class OrganisationGazetteer:
             for form in (entry.name, *entry.aliases):
                 if form:
                     self._add_form(entry.id, form)
-            for unit in entry.units:
+            for unit in entry.units:  # long unit names are matched from `name_forms`
                 if looks_like_acronym(unit):
                     self._acronyms.setdefault(unit, f"unit:{entry.id}")
-                else:
-                    self._units.setdefault(fold(unit), entry.id)
 
     def _add_form(self, org_id: str, form: str) -> None:
         if looks_like_acronym(form):
@@ -201,10 +198,6 @@ class OrganisationGazetteer:
         """The organisation a name or acronym stands for, if the gazetteer knows it."""
         text = clean_surface(text)
         return self.by_acronym(text) if looks_like_acronym(text) else self.by_name(text)
-
-    def unit_parent(self, text: str) -> OrganisationEntry | None:
-        org_id = self._units.get(fold(text))
-        return self.entries.get(org_id) if org_id else None
 
 
 def _folded_words(data: dict, name: str) -> frozenset[str]:
@@ -284,6 +277,8 @@ class NameRules:
     head_first_connectors: frozenset[str] = frozenset()
     country_connectors: frozenset[str] = frozenset({"the", "of", "in"})
     hosted_people_nouns: frozenset[str] = frozenset()
+    appositive_links: frozenset[str] = field(default=frozenset(), metadata={"reader": "raw"})
+    max_appositive_words: int = 12
     legal_forms: tuple[str, ...] = field(default=(), metadata={"reader": "as_written"})  # longest first
     former_name_markers: tuple[tuple[str, ...], ...] = ()
     kind_nouns: tuple[tuple[str, ...], ...] = ()

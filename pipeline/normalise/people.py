@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, Protocol
 
 from pipeline.normalise.countries import country_gazetteer
-from pipeline.normalise.organisations import fold, name_rules, organisation_gazetteer
 from pipeline.rules import load_rules
 
 RULES_FILE = "speakers/introductions.yaml"
@@ -37,7 +37,6 @@ CountryRule = Literal["government", "post"]
 
 _WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]*[A-Z](?:-[A-Z0-9]+)*\b")
-_BODY_TAIL = re.compile(r"\s+(?:general\s+)?(?:of|for|on|against)\s|\s+general$|$", re.IGNORECASE)  # "Office of ..."
 NAME_WORD = re.compile(r"[^\W\d_]\.|[^\W\d_](?:[^\W\d_]|['’\-])*")  # "Kennedy", "El-Yassir", "J."
 
 
@@ -46,6 +45,7 @@ class IntroductionRules:
     """The rule file, compiled once."""
 
     honorific: re.Pattern[str]  # one or two stacked honorifics at the start of a string
+    single_honorific: re.Pattern[str]  # one honorific and the space after it
     name_particles: frozenset[str]
     non_name_words: frozenset[str]
     moderator_cue: re.Pattern[str]
@@ -66,10 +66,13 @@ class IntroductionRules:
     reporting_verbs: frozenset[str]
     predicate_adverbs: frozenset[str]
     speaking_for_cue: re.Pattern[str]
+    affiliation: re.Pattern[str]  # between a name and its body: " of ", " from "
     meeting_section_word: re.Pattern[str]
     continuation_pronouns: frozenset[str]
     floor_opening: re.Pattern[str]
     body_modifiers: frozenset[str]
+    body_tail: re.Pattern[str]  # what may follow a body word that opens a part: "Office of ...", "Directorate General"
+    head_end: re.Pattern[str]  # where a part's head ends: "General Inspectorate| for Immigration"
 
 
 def _words_pattern(words: list[str]) -> re.Pattern[str]:
@@ -83,13 +86,20 @@ def _cue_pattern(cues: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")\s*", re.IGNORECASE)
 
 
+def _alternation(words: list[str]) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
 def compile_rules(data: dict) -> IntroductionRules:
     """Compile a parsed rule file (tests pass their own)."""
+    connectors = _alternation(data["body_name_connectors"])
+    postpositive = _alternation(data["postpositive_body_modifiers"])
     honorifics = sorted({re.escape(h.rstrip(".")) for h in data["honorifics"]}, key=len, reverse=True)
     one = r"(?:" + "|".join(honorifics) + r")(?:\.\s*|\s+)"
     label_words = [cue.rstrip(": ") for cue in data["moderator_cues"] if cue.endswith(":")]
     return IntroductionRules(
         honorific=re.compile(r"(?:" + one + r"){1,2}(?=[^\W\d_])"),
+        single_honorific=re.compile(one),
         name_particles=frozenset(data["name_particles"]),
         non_name_words=frozenset(word.casefold() for word in data["non_name_words"]),
         moderator_cue=_cue_pattern(data["moderator_cues"]),
@@ -107,12 +117,12 @@ def compile_rules(data: dict) -> IntroductionRules:
         ),
         state_word=_words_pattern(data["state_words"]),
         diplomatic_post=re.compile(
-            r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, data["diplomatic_titles"]), key=len, reverse=True))
+            r"(?<![\w-])(?:" + _alternation(data["diplomatic_titles"])
             + r")\s+of\s+(?:the\s+)?(?P<state>.+?)(?:\s+(?:to|at|in|for)\s+.*)?$",
             re.IGNORECASE,
         ),
         title_body=re.compile(
-            r"(?<![\w-])(?P<title>" + "|".join(sorted(map(re.escape, data["title_bodies"]), key=len, reverse=True))
+            r"(?<![\w-])(?P<title>" + _alternation(data["title_bodies"])
             + r")\s+(?P<subject>(?:of|for)\s+.+)$",
             re.IGNORECASE,
         ),
@@ -123,15 +133,22 @@ def compile_rules(data: dict) -> IntroductionRules:
         reporting_verbs=frozenset(data["reporting_verbs"]),
         predicate_adverbs=frozenset(data["predicate_adverbs"]),
         speaking_for_cue=re.compile(
-            r"(?:" + "|".join(sorted(map(re.escape, data["speaking_for_cues"]), key=len, reverse=True)) + r")\s+",
+            r"(?:" + _alternation(data["speaking_for_cues"]) + r")\s+",
             re.IGNORECASE,
         ),
         meeting_section_word=_words_pattern(data["meeting_section_words"]),
         body_modifiers=frozenset(word.casefold() for word in data["body_modifiers"]),
         continuation_pronouns=frozenset(word.casefold() for word in data["continuation_pronouns"]),
         floor_opening=re.compile(
-            r"(?:" + "|".join(sorted(map(re.escape, data["floor_openings"]), key=len, reverse=True)) + r")(?![\w-])",
+            r"(?:" + _alternation(data["floor_openings"]) + r")(?![\w-])",
             re.IGNORECASE,
+        ),
+        affiliation=re.compile(r"\s+(?:" + _alternation(data["affiliation_connectors"]) + r")\s+"),
+        body_tail=re.compile(
+            rf"\s+(?:(?:{postpositive})\s+)?(?:{connectors})\s|\s+(?:{postpositive})$|$", re.IGNORECASE
+        ),
+        head_end=re.compile(
+            r"\s+(?:" + _alternation(data["head_end_prepositions"]) + r")\s|\s*\(|$", re.IGNORECASE
         ),
     )
 
@@ -266,46 +283,33 @@ class Introduction:
     country_iso3: str | None
     country_rule: CountryRule | None
     is_moderator: bool
-    cue: str | None
     start: int = 0  # where the introduction stands in the parsed text: a whole line, or in prose the
     end: int = -1  # sentence's opening up to the end of the post (-1: to the end of the text)
-
-    @property
-    def affiliation_spans(self) -> tuple[tuple[int, int], ...]:
-        """Where the organisation parts stand: a speaker's body is looked for here first."""
-        return tuple((part.start, part.end) for part in self.parts if part.kind == "organisation")
-
-    @property
-    def post_spans(self) -> tuple[tuple[int, int], ...]:
-        return tuple((part.start, part.end) for part in self.parts)
 
 
 def split_parts(text: str, offset: int) -> list[tuple[str, int, int]]:
     """Comma and semicolon parts outside parentheses, stripped, with offsets."""
-    parts: list[tuple[str, int, int]] = []
+    return [(body, offset + start, offset + end) for body, start, end in iter_parts(text)]
+
+
+def iter_parts(text: str, start: int = 0) -> Iterator[tuple[str, int, int]]:
+    """The parts of `split_parts` from `start` on, one at a time, with offsets into `text` (a caller that needs
+    only the first part reads no further)."""
     depth = 0
-    start = 0
-
-    def close(end: int) -> None:
-        raw = text[start:end]
-        left = len(raw) - len(raw.lstrip())
-        body = raw.strip().rstrip(".:").strip()
-        if body:
-            parts.append((body, offset + start + left, offset + start + left + len(body)))
-
-    for index, char in enumerate(text):
+    part_start = start
+    for index in range(start, len(text) + 1):
+        char = text[index] if index < len(text) else ","
         if char in "([":
             depth += 1
         elif char in ")]":
             depth = max(0, depth - 1)
-        elif char in ",;" and depth == 0:
-            close(index)
-            start = index + 1
-    close(len(text))
-    return parts
-
-
-_HEAD_END = re.compile(r"\s+(?:of|for|on|against|in|to|at|under)\s|\s*\(|$", re.IGNORECASE)
+        elif (char in ",;" and depth == 0) or index == len(text):
+            raw = text[part_start:index]
+            left = len(raw) - len(raw.lstrip())
+            body = raw.strip().rstrip(".:").strip()
+            if body:
+                yield body, part_start + left, part_start + left + len(body)
+            part_start = index + 1
 
 
 def _body_head(text: str, rules: IntroductionRules) -> re.Match[str] | None:
@@ -313,7 +317,7 @@ def _body_head(text: str, rules: IntroductionRules) -> re.Match[str] | None:
     Immigration", "Federal Employment Agency (BA)"): the last word of an English noun phrase's head is its
     noun, so such a part names a body even when a title word that also qualifies bodies ("General") stands
     before it; another title word before it makes the part a post ("Director Department of Security")."""
-    head = text[: _HEAD_END.search(text).start()]
+    head = text[: rules.head_end.search(text).start()]
     last = re.search(r"[^\W\d_][\w'’\-]*$", head)
     if last is None:
         return None
@@ -343,7 +347,7 @@ def classify_parts(text: str, offset: int = 0, rules: IntroductionRules | None =
             continue
         unqualified = re.sub(r"^the\s+", "", body, flags=re.IGNORECASE)
         opening = rules.organisation_word.match(unqualified)
-        if opening and not _BODY_TAIL.match(unqualified, opening.end()):
+        if opening and not rules.body_tail.match(unqualified, opening.end()):
             opening = None  # "Office Manager" is a role
         if opening is None:
             opening = _body_head(unqualified, rules)  # "General Inspectorate for Immigration"
@@ -359,45 +363,38 @@ def classify_parts(text: str, offset: int = 0, rules: IntroductionRules | None =
     return tuple(classed)
 
 
-@lru_cache(maxsize=1)
-def _international_names() -> re.Pattern[str]:
-    """Every long form of an international organisation or NGO in the organisations' gazetteer, folded."""
-    gazetteer = organisation_gazetteer()
-    forms: set[str] = set()
-    for org_id, names in gazetteer.name_forms().items():
-        entry = gazetteer.entries.get(org_id.removeprefix("unit:"))
-        if entry is not None and entry.international:
-            forms.update(fold(name) for name in names)
-    alternatives = sorted((re.escape(form) for form in forms if form), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
+class BodyKinds(Protocol):
+    """What is known of the bodies a post names: whether a part names an international organisation or NGO
+    ("UNHCR Regional Bureau", "Quaker United Nations Office (QUNO)"), and whether it names a state's own body
+    ("Refugees and Returnees Service (RRS)", "Head of the Migration Service"). The pipeline reads it from what
+    the organisation finder found in the report, with the gazetteer and name rules it was configured with
+    (pipeline/extract/speaker_countries.py); a line read on its own knows no body (`NO_BODIES`)."""
+
+    def is_international(self, part: PostPart) -> bool: ...
+
+    def is_national(self, part: PostPart) -> bool: ...
 
 
-def _names_international_body(text: str) -> bool:
-    """Whether a part names an international organisation or NGO the gazetteer knows ("UNHCR Regional
-    Bureau", "IOM Country Office in Somalia", "Quaker United Nations Office (QUNO)")."""
-    gazetteer = organisation_gazetteer()
-    for acronym in _ACRONYM.findall(text):
-        entry = gazetteer.by_acronym(acronym)
-        if entry is not None and entry.international:
-            return True
-    return bool(_international_names().search(fold(re.sub(r"\([^)]*\)", " ", text))))
+class _NoBodies:
+    def is_international(self, part: PostPart) -> bool:
+        return False
+
+    def is_national(self, part: PostPart) -> bool:
+        return False
 
 
-def is_national_body(text: str) -> bool:
-    """A state's own body: its head noun is a government head of the organisations' name rules
-    ("Refugees and Returnees Service (RRS)", "Department of Refugee Services") and it names no
-    international organisation or NGO ("Quaker United Nations Office", "IOM Country Office")."""
-    words = {fold(word) for word in _WORD.findall(re.sub(r"\([^)]*\)", " ", text))}
-    return bool(words & name_rules().government_heads) and not _names_international_body(text)
+NO_BODIES: BodyKinds = _NoBodies()
 
 
-def is_national_post(parts: tuple[PostPart, ...], rules: IntroductionRules | None = None) -> bool:
+def is_national_post(
+    parts: tuple[PostPart, ...], rules: IntroductionRules | None = None, bodies: BodyKinds = NO_BODIES
+) -> bool:
     """Whether a post is a state's: a part names a national body ("Head of the General Inspectorate for
     Migration", "Ministry of Economic Inclusion") or is governmental ("Deputy Minister")."""
     rules = rules or introduction_rules()
     return any(
         part.kind in ("role", "organisation")
-        and (is_national_body(part.text) or rules.government_word.search(part.text) is not None)
+        and (bodies.is_national(part) or rules.government_word.search(part.text) is not None)
         for part in parts
     )
 
@@ -416,9 +413,9 @@ def _diplomatic_country(parts: tuple[PostPart, ...], rules: IntroductionRules) -
 
 
 def speaker_country(
-    parts: tuple[PostPart, ...], rules: IntroductionRules | None = None
+    parts: tuple[PostPart, ...], rules: IntroductionRules | None = None, bodies: BodyKinds = NO_BODIES
 ) -> tuple[str | None, CountryRule | None]:
-    """The government a speaker speaks for, from the parts of their post.
+    """The government a speaker speaks for, from the parts of their post and what is known of its bodies.
 
     1. A part naming a government ("Government of Armenia", "Republic of Serbia"): that country.
     2. A bare country part ("..., Switzerland") when the post is governmental (a ministry, minister,
@@ -442,8 +439,8 @@ def speaker_country(
         part = parts[position]
         if part.kind != "country":
             continue
-        bodies = [other for other in parts[:position] if other.kind == "organisation"]
-        if governmental or (bodies and is_national_body(bodies[-1].text)):
+        named_bodies = [other for other in parts[:position] if other.kind == "organisation"]
+        if governmental or (named_bodies and bodies.is_national(named_bodies[-1])):
             return part.iso3, "government"
     diplomat = _diplomatic_country(parts, rules)
     if diplomat:
@@ -452,7 +449,7 @@ def speaker_country(
         dict.fromkeys(
             code
             for part in post
-            for code in countries_named(part.text, demonyms=not _names_international_body(part.text))
+            for code in countries_named(part.text, demonyms=not bodies.is_international(part))
         )
     )
     if len(named) == 1:
@@ -491,7 +488,6 @@ def build_introduction(
     post_start: int,
     post_end: int,
     is_moderator: bool,
-    cue: str | None,
     rules: IntroductionRules,
 ) -> Introduction:
     parts = classify_parts(text[post_start:post_end], post_start, rules)
@@ -507,7 +503,6 @@ def build_introduction(
         country_iso3=country,
         country_rule=rule,
         is_moderator=is_moderator,
-        cue=cue,
     )
 
 
@@ -515,29 +510,27 @@ _NAME_END = re.compile(r"\s*(?:[,;:(]|\s[–—-]\s|[–—]|$)")
 
 
 def _name_first(
-    text: str, start: int, rules: IntroductionRules, need_honorific: bool, is_moderator: bool, cue: str | None
+    text: str, start: int, rules: IntroductionRules, need_honorific: bool, is_moderator: bool
 ) -> Introduction | None:
     """A person named at `start`, then their post: "Ms. X, Role, Body" or "Jane Doe, Director, Body"."""
-    rest = text[start:]
-    found = rules.honorific.match(rest)
+    found = rules.honorific.match(text, start)
     honorific = re.sub(r"\s+", " ", found.group().strip()) if found else None
     if honorific is None and need_honorific:
         return None
-    name_start = start + (found.end() if found else 0)
+    name_start = found.end() if found else start
     end = _NAME_END.search(text, name_start)
     name_end = end.start() if end else len(text)
     name = text[name_start:name_end]
     if not is_personal_name(name, rules, min_words=1 if honorific else 2):
         return None
     post_start = end.end() if end else len(text)
-    post = text[post_start:]
-    if honorific is None and not rules.role_word.search(post):
+    if honorific is None and not rules.role_word.search(text, post_start):
         return None  # "Jutha Tada, Maiduguri" is a byline, not a speaker
-    return build_introduction(text, honorific, name_start, name_end, post_start, len(text), is_moderator, cue, rules)
+    return build_introduction(text, honorific, name_start, name_end, post_start, len(text), is_moderator, rules)
 
 
 def _role_then_name(
-    text: str, start: int, rules: IntroductionRules, is_moderator: bool, cue: str
+    text: str, start: int, rules: IntroductionRules, is_moderator: bool
 ) -> Introduction | None:
     """After a cue, a post, then the name: "Opening Remarks by Representative of the Voivode Bogdan Mazur, Director"."""
     end = _NAME_END.search(text, start)
@@ -550,7 +543,7 @@ def _role_then_name(
         if not is_personal_name(text[name_start:name_end], rules, min_words=2) or not rules.role_word.search(before):
             continue
         found = build_introduction(
-            text, None, name_start, name_end, end.end() if end else len(text), len(text), is_moderator, cue, rules
+            text, None, name_start, name_end, end.end() if end else len(text), len(text), is_moderator, rules
         )
         role = ", ".join(part for part in (before, found.role) if part)
         return replace(found, role=role)
@@ -581,7 +574,6 @@ def _name_last(text: str, rules: IntroductionRules) -> Introduction | None:
         0,
         found.start(),
         False,
-        None,
         rules,
     )
 
@@ -598,19 +590,17 @@ def parse_introduction(
         return None
     for pattern, is_moderator in ((rules.moderator_cue, True), (rules.speech_cue, False)):
         for cue in pattern.finditer(text):
-            found = _name_first(text, cue.end(), rules, True, is_moderator, cue.group().strip())
+            found = _name_first(text, cue.end(), rules, True, is_moderator)
             if found is None:
-                found = _role_then_name(text, cue.end(), rules, is_moderator, cue.group().strip())
+                found = _role_then_name(text, cue.end(), rules, is_moderator)
             if found is not None:
                 return found
     label = re.match(r"^([^:]{1,60}):\s+", text)
     if label and len(label.group(1).split()) <= 6:
-        found = _name_first(
-            text, label.end(), rules, True, bool(rules.moderator_label.search(label.group(1))), label.group(1)
-        )
+        found = _name_first(text, label.end(), rules, True, bool(rules.moderator_label.search(label.group(1))))
         if found is not None:
             return found
-    found = _name_first(text, 0, rules, False, False, None)
+    found = _name_first(text, 0, rules, False, False)
     if found is not None:
         return found
     return _name_last(text, rules) if allow_name_last else None

@@ -19,8 +19,8 @@ def alternatives(phrases: Iterable[str], flexible_spaces: bool = True) -> str:
     return "|".join(escaped)
 
 
-def fold(text: str) -> str:
-    """A lookup key: spaces collapsed, case folded ("US  Dollars" -> "us dollars")."""
+def phrase_key(text: str) -> str:
+    """A phrase as a lookup key: spaces collapsed, case folded ("US  Dollars" -> "us dollars")."""
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 

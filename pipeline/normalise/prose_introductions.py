@@ -21,15 +21,18 @@ from pipeline.normalise.people import (
     build_introduction,
     introduction_rules,
     is_personal_name,
+    iter_parts,
     person_key,
     split_honorific,
-    split_parts,
     surname,
 )
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+")
 _POST_TOKEN = re.compile(r"[()\[\]]|[^\s()\[\]]+")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+")  # "U.S.", "J."
+_NAME_GAP = re.compile(r" (?=[^\W\d_])")  # one space, then the next word of a name
+_SPACES = re.compile(r"\s*")
+_APPOSITION = re.compile(r",\s*")  # "Mr. X, Director ..."
 
 
 def _is_abbreviation(word: str, rules: IntroductionRules) -> bool:
@@ -51,11 +54,17 @@ def sentence_starts(text: str, rules: IntroductionRules | None = None) -> list[i
     rules = rules or introduction_rules()
     starts = [len(text) - len(text.lstrip())]
     for found in _SENTENCE_BREAK.finditer(text):
-        before = text[: found.start() + 1].split()
-        word = before[-1] if before else ""
-        if found.end() < len(text) and not _is_abbreviation(word, rules):
+        if found.end() < len(text) and not _is_abbreviation(_word_ending_at(text, found.start() + 1), rules):
             starts.append(found.end())
     return starts
+
+
+def _word_ending_at(text: str, end: int) -> str:
+    """The whitespace-delimited word that ends at `end` ("Mr." before " Karki"), read backwards from there."""
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
 
 
 def _name_run_end(text: str, start: int, rules: IntroductionRules) -> int:
@@ -67,8 +76,7 @@ def _name_run_end(text: str, start: int, rules: IntroductionRules) -> int:
             break
         if word.group()[0].isupper():
             end = word.end()
-        gap = re.match(r" (?=[^\W\d_])", text[word.end():])
-        if gap is None:
+        if _NAME_GAP.match(text, word.end()) is None:
             break
         position = word.end() + 1
     return end
@@ -150,29 +158,28 @@ def parse_prose_introduction(
     lead = rules.speaking_for_cue.match(text, position)
     lead_post: tuple[int, int] | None = None
     if lead:
-        parts = split_parts(text[lead.end():], lead.end())
-        if not parts:
+        first = next(iter_parts(text, lead.end()), None)
+        if first is None:
             return None
-        lead_post = (parts[0][1] + _leading_article(text, parts[0][1]), parts[0][2])
+        lead_post = (first[1] + _leading_article(text, first[1]), first[2])
         comma = text.find(",", lead_post[1])
         if comma < 0 or text[lead_post[1]:comma].strip():
             return None
-        position = comma + 1 + len(text[comma + 1:]) - len(text[comma + 1:].lstrip())
+        position = _SPACES.match(text, comma + 1).end()
     honorific = rules.honorific.match(text, position)
     name_start = honorific.end() if honorific else position
     name_end = _name_run_end(text, name_start, rules)
     if not is_personal_name(text[name_start:name_end], rules, min_words=1 if honorific else 2):
         return None
-    after = text[name_end:]
-    apposed = re.match(r",\s*", after)
-    affiliated = re.match(r"\s+(?:of|from)\s+", after)
+    apposed = _APPOSITION.match(text, name_end)
+    affiliated = rules.affiliation.match(text, name_end)
     if apposed or (affiliated and lead is None):
-        post_start = name_end + (apposed or affiliated).end()
+        post_start = (apposed or affiliated).end()
         post_start += _leading_article(text, post_start)
         post_end = _post_end(text, post_start, rules)
         if post_end is None or post_end <= post_start:
             return None
-    elif lead_post is not None and after[:1] == " " and _predicate_at(text, name_end + 1, rules):
+    elif lead_post is not None and text[name_end:name_end + 1] == " " and _predicate_at(text, name_end + 1, rules):
         post_start, post_end = lead_post
     else:
         return None
@@ -184,7 +191,6 @@ def parse_prose_introduction(
         post_start,
         post_end,
         False,
-        lead.group().strip() if lead else None,
         rules,
     )
     titled = rules.role_word.search(text, post_start, post_end) or any(p.kind == "organisation" for p in found.parts)

@@ -8,8 +8,8 @@ are equal ("National Action Plan 2018-2020" and "... 2021-2022" are two).
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from pipeline.normalise.countries import fold
 from pipeline.normalise.years import YearRange
 
 _DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "’": "'", "‘": "'"})
@@ -25,12 +25,10 @@ def clean_strategy_name(text: str) -> str:
 
 
 def strategy_key(name: str) -> str:
-    """Case-, accent-, dash- and space-insensitive key of a name."""
-    text = unicodedata.normalize("NFKD", clean_strategy_name(name).translate(_DASHES))
-    text = "".join(char for char in text if not unicodedata.combining(char)).casefold()
+    """Case-, accent-, dash- and space-insensitive key of a name (the accent fold is the one of country names)."""
+    text = fold(clean_strategy_name(name).translate(_DASHES))
     text = re.sub(r"\s*-\s*", "-", text)
-    text = re.sub(r"\bprogram\b", "programme", text)
-    return re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"\bprogram\b", "programme", text)
 
 
 def strategy_id(name: str, years: YearRange | None) -> str:

@@ -22,8 +22,9 @@ Every span has `kb_id_` = the organisation's key (gazetteer id, else a slug of
 its name; a government body's key carries its country, `ministry-of-interior@MDA`,
 or `@?` when only the extractor can tell), `label_` = "organisation" or
 "internal_unit", and `id_` = the rule that found it. `doc._.organisation_entries`
-holds the gazetteer entries of the keys found, so the extractor reads the same
-gazetteer the component was configured with.
+holds the gazetteer entries of the keys found, and `doc._.organisation_gazetteer` and
+`doc._.organisation_rules` the gazetteer and name rules the component was configured
+with, so that extractors read the same ones rather than the rules folder's defaults.
 """
 
 from __future__ import annotations
@@ -57,22 +58,28 @@ from pipeline.components.organisations.units import (
     units_after,
     units_before_parents,
 )
+from pipeline.normalise.countries import fold
 from pipeline.normalise.organisations import (
     GAZETTEER_RULES,
     NAME_RULES,
     NameRules,
     OrganisationGazetteer,
-    fold,
 )
 from pipeline.rules import load_rules
 
 SPAN_KEY = "organisation"
 ENTRIES_EXTENSION = "organisation_entries"
+GAZETTEER_EXTENSION = "organisation_gazetteer"
+RULES_EXTENSION = "organisation_rules"
 
-__all__ = ["ENTRIES_EXTENSION", "INTERNAL_UNIT", "ORGANISATION", "SPAN_KEY", "OrganisationFinder"]
+__all__ = [
+    "ENTRIES_EXTENSION", "GAZETTEER_EXTENSION", "INTERNAL_UNIT", "ORGANISATION", "RULES_EXTENSION", "SPAN_KEY",
+    "OrganisationFinder",
+]
 
-if not Doc.has_extension(ENTRIES_EXTENSION):
-    Doc.set_extension(ENTRIES_EXTENSION, default=None)
+for _extension in (ENTRIES_EXTENSION, GAZETTEER_EXTENSION, RULES_EXTENSION):
+    if not Doc.has_extension(_extension):
+        Doc.set_extension(_extension, default=None)
 
 
 @Language.factory(
@@ -115,7 +122,7 @@ class OrganisationFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         view = DocumentView.read(doc, self.rules, self.gazetteer)
-        view.known = self.match_gazetteer(view)
+        view.set_known(self.match_gazetteer(view))
         definitions = find_definitions_in(view)
         names = (find_names(view) + find_head_first_names(view) + find_cited_outlets(view)
                  + find_company_names(view) + find_introduced_bodies(view))
@@ -142,4 +149,6 @@ class OrganisationFinder:
             span.kb_id_: self.gazetteer.entries[span.kb_id_]
             for span in spans if span.kb_id_ in self.gazetteer.entries
         })
+        doc._.set(GAZETTEER_EXTENSION, self.gazetteer)
+        doc._.set(RULES_EXTENSION, self.rules)
         return doc

@@ -38,7 +38,7 @@ def find_definitions_in(view: DocumentView) -> list[Candidate]:
     """Long form and short form of every definition; records what each acronym stands for in the view."""
     doc = view.doc
     found: list[Candidate] = []
-    for definition in find_definitions(doc.text):
+    for definition in find_definitions(view.text):
         long_span = doc.char_span(definition.long_start, definition.long_end, alignment_mode="expand")
         short_span = doc.char_span(definition.short_start, definition.short_end, alignment_mode="expand")
         if long_span is None or short_span is None:
@@ -117,7 +117,7 @@ def _spelt_country(view: DocumentView, words: list[Word], short: str) -> str | N
     capitalised fields of no named kind: a state's body named after the state ("Employment and Social
     Development Canada (ESDC)", "Global Affairs Canada (GAC)")."""
     rules = view.rules
-    country = next((span for span in view.country_at.values() if span.end == words[-1].end), None)
+    country = view.country_ending.get(words[-1].end)
     if country is None or acronym_key(short)[-1:] != country.text[:1].upper():
         return None
     fields = [word for word in words if word.start < country.start]
@@ -164,10 +164,11 @@ def adjacent_acronyms(view: DocumentView, names: list[Candidate], definitions: l
             candidate.group = f"acronym:{key}"
         view.acronyms[key] = candidate
         found.append(replace(candidate, start=end + 1, end=end + 2, rule="acronym_definition"))
+    opened_after = {f.start - 1 for f in found}  # where the "(" before a found acronym stands
     kept = [
         c for c in definitions
         if not (c.kind == "block" and acronym_key(doc[c.start:c.end].text) in replaced
-                or c.kind == "block" and any(f.start - 1 == c.end for f in found))
+                or c.kind == "block" and c.end in opened_after)
     ]
     return kept + found
 
@@ -213,5 +214,5 @@ def acronym_uses(view: DocumentView) -> list[Candidate]:
         if defined is not None and defined.key != candidate.key:
             continue
         kept.append(candidate)
-    view.known[:] = kept
+    view.set_known(kept)
     return found

@@ -24,7 +24,7 @@ def find_company_names(view: DocumentView) -> list[Candidate]:
     """Names followed by a legal form, left to right; the form is part of the name."""
     doc = view.doc
     found: list[Candidate] = []
-    for match in _legal_form_pattern(view.rules.legal_forms).finditer(doc.text):
+    for match in _legal_form_pattern(view.rules.legal_forms).finditer(view.text):
         form = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if form is None:
             continue

@@ -28,6 +28,7 @@ def to_spans(view: DocumentView, accepted: list[Candidate]) -> list[Span]:
     ordered = sorted(accepted, key=lambda c: (c.start, c.end))
     keys: dict[int, str] = {}
     group_keys: dict[str, str] = {}
+    name_ends = {c.start: c.end for c in accepted}
     for candidate in ordered:
         text = doc[candidate.start:candidate.end].text
         if candidate.key is not None or looks_like_acronym(text) or (
@@ -37,7 +38,7 @@ def to_spans(view: DocumentView, accepted: list[Candidate]) -> list[Span]:
         if candidate.rule in STANDS_FOR_NAMED or candidate.kind == "unit":
             continue  # they take the key of the body they stand for
         if candidate.government and candidate.country is None:
-            candidate.country = appositive_country(view, candidate, accepted)
+            candidate.country = appositive_country(view, candidate, name_ends)
         text = doc[candidate.start:candidate.end].text
         name = view.rules.equivalent(text) if candidate.government else text
         key = organisation_key(name, candidate.country, government_body=candidate.government)

@@ -12,7 +12,11 @@ a name must be plain words, none heading a body, an event or a document
 
 from __future__ import annotations
 
-from pipeline.components.organisations.document import Candidate, DocumentView, Word
+from pipeline.components.organisations.document import (
+    Candidate,
+    DocumentView,
+    phrase_at,
+)
 from pipeline.components.organisations.news_outlets import name_after
 
 RULE = "kind_noun_pattern"
@@ -26,14 +30,14 @@ def find_introduced_bodies(view: DocumentView) -> list[Candidate]:
     for index, word in enumerate(words):
         if word.text[:1].isupper() and not word.text.isupper():
             continue  # "Company" in a name; "NGO" and "company" are kind nouns
-        length = _phrase_at(words, index, rules.kind_nouns)
+        length = phrase_at(words, index, rules.kind_nouns)
         if length:
             last = _name_end(view, index + length, within_name=("and", "&"))
             if last is not None:
                 found.append(_candidate(view, index + length, last))
             continue
-        length = _phrase_at(words, index, rules.kind_nouns_plural)
-        marker = _phrase_at(words, index + length, rules.example_markers) if length else 0
+        length = phrase_at(words, index, rules.kind_nouns_plural)
+        marker = phrase_at(words, index + length, rules.example_markers) if length else 0
         if marker:
             found.extend(_listed(view, index + length + marker))
     return found
@@ -60,13 +64,6 @@ def _name_end(view: DocumentView, index: int, within_name: tuple[str, ...]) -> i
     if index < len(words) and words[index].lower == "the" and words[index].text.islower():
         index += 1
     return name_after(view, index, within_name)
-
-
-def _phrase_at(words: list[Word], index: int, phrases: tuple[tuple[str, ...], ...]) -> int:
-    for phrase in phrases:
-        if tuple(word.lower for word in words[index:index + len(phrase)]) == phrase:
-            return len(phrase)
-    return 0
 
 
 def _candidate(view: DocumentView, first: int, last: int) -> Candidate:

@@ -20,7 +20,7 @@ MODEL_LABEL = "ORG"
 def find_model_entities(view: DocumentView, names: list[Candidate]) -> list[Candidate]:
     doc, rules = view.doc, view.rules
     found: list[Candidate] = []
-    taken = [(c.start, c.end) for c in names + view.known]
+    taken = {i for c in names + view.known for i in range(c.start, c.end)}
     for entity in doc.ents:
         if entity.label_ != MODEL_LABEL:
             continue
@@ -30,7 +30,7 @@ def find_model_entities(view: DocumentView, names: list[Candidate]) -> list[Cand
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
                                or doc[end - 1].lower_ in rules.tail_connectors):
             end -= 1
-        if end <= start or any(s < end and start < e for s, e in taken):
+        if end <= start or not taken.isdisjoint(range(start, end)):
             continue
         if any(_breaks_entity(token) for token in doc[start:end]):
             continue  # "Mexico - Government", "Migration, Office for Foreigners,": fragments
@@ -40,7 +40,7 @@ def find_model_entities(view: DocumentView, names: list[Candidate]) -> list[Cand
             continue
         head_word = words[head_index(rules, words)]
         if not head_word.capitalised or any(
-            word.lower in rules.title_words and not adjectival_title(view, view.words.index(word)) for word in words
+            word.lower in rules.title_words and not adjectival_title(view, view.word_at(word.start)) for word in words
         ):
             continue
         government, country = reading.government, None

@@ -15,12 +15,12 @@ from pipeline.components.organisations.document import (
     Candidate,
     DocumentView,
     Word,
+    unit_phrase_at,
 )
 from pipeline.components.organisations.name_tails import tail_end
 from pipeline.components.organisations.reading import (
     classify,
     is_standalone_unit,
-    unit_phrase_at,
 )
 from pipeline.components.organisations.units import (
     unit_after_parent,
@@ -139,8 +139,9 @@ def modifiers_start(view: DocumentView, head_at: int) -> int:
         words[first - 1].text.islower()
     ):
         first = after_joiner  # "Ministry of Justice and Migration Service": the "and" joins two bodies
-    country = next((c for c in view.country_at.values() if c.start < words[first].start < c.end), None)
-    if country is not None:  # "Bosnia and Herzegovina Ministry of Security": the whole country
+    country = view.country_tokens.get(words[first].start)
+    if country is not None and country.start < words[first].start:
+        # "Bosnia and Herzegovina Ministry of Security": the whole country
         first = view.word_at(country.start)
     return first
 
@@ -169,7 +170,7 @@ def _joins_modifiers(view: DocumentView, index: int) -> bool:
     token = doc[before.start]
     if not before.capitalised or before.lower in rules.title_words or token.ent_type_ == "PERSON":
         return False
-    known = any(c.start <= before.start < c.end for c in view.known)
+    known = before.start in view.known_tokens
     if joiner.lower in ("and", "&"):
         return (token.is_alpha and not known and before.start not in view.country_tokens
                 and before.lower not in rules.organisation_heads and rules.singular(before.lower) is None
@@ -187,9 +188,7 @@ def _joins_modifiers(view: DocumentView, index: int) -> bool:
 
 def part_of_international(view: DocumentView, words: list[Word]) -> bool:
     """A name that contains an international organisation, other than one it points to ("to the UN")."""
-    start, end = words[0].start, words[-1].end
     return any(
-        start <= c.start and c.end <= end and c.international and c.kind == "org"
-        and not view.after_relation(c.start)
-        for c in view.known
+        c.international and c.kind == "org" and not view.after_relation(c.start)
+        for c in view.known_within(words[0].start, words[-1].end)
     )

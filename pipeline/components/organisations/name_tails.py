@@ -12,8 +12,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from pipeline.components.organisations.document import POSSESSIVES, DocumentView, Word
-from pipeline.components.organisations.reading import unit_phrase_at
+from pipeline.components.organisations.document import (
+    POSSESSIVES,
+    DocumentView,
+    Word,
+    unit_phrase_at,
+)
 
 _BRIDGE_POS = {"NOUN", "ADJ", "ADP", "PROPN", "CCONJ", "PUNCT"}
 
@@ -61,8 +65,7 @@ def tail_end(view: DocumentView, head_at: int, head_end: int | None = None) -> i
 
 def _known_name_ends(view: DocumentView, last: int) -> bool:
     """A gazetteer organisation's whole name ends at this word."""
-    end = view.words[last].end
-    return any(c.end == end and c.kind == "org" for c in view.known)
+    return view.words[last].end in view.known_org_ends
 
 
 def starts_other_body(view: DocumentView, index: int, connector: str) -> bool:
@@ -118,7 +121,8 @@ def capitalised_run(view: DocumentView, index: int, head: str | None = None) -> 
 
 
 def _same_country(view: DocumentView, word: Word, following: Word) -> bool:
-    return any(span.start <= word.start and following.end <= span.end for span in view.country_at.values())
+    country = view.country_tokens.get(word.start)
+    return country is not None and following.end <= country.end
 
 
 def _attached_possessive(view: DocumentView, index: int) -> bool:

@@ -11,7 +11,13 @@ noun. The nouns and the small words a name may hold are data
 
 from __future__ import annotations
 
-from pipeline.components.organisations.document import Candidate, DocumentView, Word
+from pipeline.components.organisations.document import (
+    Candidate,
+    DocumentView,
+    Phrases,
+    Word,
+    phrase_lengths_at,
+)
 
 RULE = "news_outlet_pattern"
 _NOT_NAME_ENTITIES = ("DATE", "TIME", "NORP", "GPE", "LOC", "CARDINAL", "ORDINAL")
@@ -46,13 +52,10 @@ def _candidate(view: DocumentView, first: int, last: int) -> Candidate:
                      group="name:" + " ".join(word.lower for word in view.words[first:last + 1]))
 
 
-def _phrase_at(words: list[Word], index: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+def _phrase_at(words: list[Word], index: int, phrases: Phrases) -> int:
     """Length in words of the medium noun phrase at index ("news agency"), else 0; written in lowercase."""
-    for phrase in phrases:
-        found = words[index:index + len(phrase)]
-        if tuple(word.lower for word in found) == phrase and all(word.text.islower() for word in found):
-            return len(phrase)
-    return 0
+    return next((length for length in phrase_lengths_at(words, index, phrases)
+                 if all(word.text.islower() for word in words[index:index + length])), 0)
 
 
 def _modified(view: DocumentView, index: int) -> bool:

@@ -104,26 +104,14 @@ def _tail_names_a_field(view: DocumentView, words: list[Word], head_at: int) -> 
         return False
     return not any(
         _is_head(rules, word) or word.start in view.country_tokens or word.lower in rules.government_words
-        or any(c.start <= word.start < c.end for c in view.known)
+        or word.start in view.known_tokens
         for word in tail
     )
 
 
 def has_units(view: DocumentView, names: set[str | None]) -> bool:
     """Whether the report writes one of these words (capitalised, as written) before a unit head phrase."""
-    words = view.words
-    return any(
-        word.text in names and word.capitalised and unit_phrase_at(view.rules, words, index + 1)
-        for index, word in enumerate(words[:-1])
-    )
-
-
-def unit_phrase_at(rules: NameRules, words: list[Word], index: int) -> int:
-    """Length (in words) of a unit head phrase starting at words[index] ("Working Group"), else 0."""
-    for phrase in rules.unit_heads:
-        if tuple(word.lower for word in words[index:index + len(phrase)]) == phrase:
-            return len(phrase)
-    return 0
+    return not view.words_before_units.isdisjoint(names)
 
 
 def is_standalone_unit(rules: NameRules, words: list[Word]) -> bool:

@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 
 from pipeline.components.organisations.document import Candidate, DocumentView
-from pipeline.normalise.organisations import fold
+from pipeline.normalise.countries import fold
 
 # Lower is more trusted.
 RULE_PRIORITY = {"gazetteer": 0, "acronym_definition": 1, "acronym": 1, "name_pattern": 2,
@@ -30,17 +30,18 @@ def resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     """Longest first, then the most trusted rule; known names may stand inside blocked phrases and after "to"."""
     ordered = sorted(candidates, key=lambda c: (-c.length, RULE_PRIORITY.get(c.rule, 5), c.start))
     accepted: list[Candidate] = []
+    covering: dict[int, list[Candidate]] = defaultdict(list)  # token -> accepted candidates over it
     for candidate in ordered:
-        clash = [other for other in accepted if candidate.overlaps(other)]
-        if not clash:
-            accepted.append(candidate)
-            continue
-        if candidate.rule == "gazetteer" and candidate.kind == "org" and all(
+        clash = {id(other): other for i in range(candidate.start, candidate.end) for other in covering.get(i, ())}
+        if clash and not (candidate.rule == "gazetteer" and candidate.kind == "org" and all(
             candidate.inside(other)
             and (other.kind == "block" or (candidate.nested_ok and other.start < candidate.start - 1))
-            for other in clash
-        ):
-            accepted.append(candidate)
+            for other in clash.values()
+        )):
+            continue
+        accepted.append(candidate)
+        for i in range(candidate.start, candidate.end):
+            covering[i].append(candidate)
     return sorted(accepted, key=lambda c: (c.start, c.end))
 
 

@@ -13,7 +13,7 @@ from dataclasses import replace
 from pipeline.components.organisations.document import Candidate, DocumentView
 from pipeline.components.organisations.reading import head_index
 from pipeline.normalise.acronyms import looks_like_acronym
-from pipeline.normalise.organisations import fold
+from pipeline.normalise.countries import fold
 
 _MAX_SHORT_FORM_WORDS = 4
 
@@ -26,9 +26,9 @@ def find_short_forms(view: DocumentView, accepted: list[Candidate]) -> list[Cand
         if len({_identity(view, c) for c in group}) == 1:
             first = min(group, key=lambda c: c.start)
             short_forms.setdefault((head,), (first, first.end))
-    taken = [(c.start, c.end) for c in accepted]
+    taken = {i for c in accepted for i in range(c.start, c.end)}
     found: list[Candidate] = []
-    texts = [token.text for token in doc]
+    texts = view.token_texts
     positions: dict[str, list[int]] = defaultdict(list)
     for index, text in enumerate(texts):
         positions[text].append(index)
@@ -44,10 +44,10 @@ def find_short_forms(view: DocumentView, accepted: list[Candidate]) -> list[Cand
                 index + length + 1 < len(doc) and doc[index + length + 1].text[:1].isupper()
             ):
                 continue  # "the Committee of Ministers": another name
-            if any(s < index + length and index < e for s, e in taken):
+            if not taken.isdisjoint(range(index, index + length)):
                 continue
             found.append(replace(source, start=index, end=index + length, rule="short_form", kind="org"))
-            taken.append((index, index + length))
+            taken.update(range(index, index + length))
     return found
 
 

@@ -10,12 +10,18 @@ the report names most. Unit spans get label "internal_unit" and the parent's key
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import replace
 
-from pipeline.components.organisations.document import Candidate, DocumentView, Word
-from pipeline.components.organisations.reading import head_index, unit_phrase_at
+from pipeline.components.organisations.document import (
+    Candidate,
+    DocumentView,
+    Word,
+    unit_phrase_at,
+)
+from pipeline.components.organisations.reading import head_index
 from pipeline.normalise.acronyms import looks_like_acronym
 
 _UNIT_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*$")
@@ -150,7 +156,8 @@ def attach_parents(view: DocumentView, accepted: list[Candidate]) -> list[Candid
     in its block ("Migration Research Division"), else the one the report names most; with none it is a
     body of its own. A parent the gazetteer does not know lends the unit its group, so both get its key."""
     international = [c for c in accepted if c.kind == "org" and c.international]
-    keyed = [c for c in international if c.key is not None]
+    keyed = sorted((c for c in international if c.key is not None), key=lambda c: (c.start, c.end))
+    keyed_starts = [c.start for c in keyed]
     counts = Counter(c.key for c in keyed)
     dominant = counts.most_common(1)[0][0] if counts else None
     named_by = _bodies_by_first_word(view, international)
@@ -167,15 +174,24 @@ def attach_parents(view: DocumentView, accepted: list[Candidate]) -> list[Candid
             else:
                 result.append(replace(candidate, key=body.key, parent=body.key))
             continue
-        block_start = view.block_start(candidate.start)
-        before = [c for c in keyed if c.end <= candidate.start
-                  and (block_start is None or c.start >= block_start)]
-        parent = before[-1].key if before else dominant
+        before = _last_before(keyed, keyed_starts, candidate.start, view.block_start(candidate.start))
+        parent = before.key if before is not None else dominant
         if parent is None:
             result.append(replace(candidate, kind="org", rule="name_pattern"))
         else:
             result.append(replace(candidate, key=parent, parent=parent))
     return result
+
+
+def _last_before(ordered: list[Candidate], starts: list[int], position: int, floor: int | None) -> Candidate | None:
+    """The last of the ordered candidates that ends by `position` and starts at `floor` or after."""
+    for index in range(bisect.bisect_left(starts, position) - 1, -1, -1):
+        candidate = ordered[index]
+        if floor is not None and candidate.start < floor:
+            return None
+        if candidate.end <= position:
+            return candidate
+    return None
 
 
 def _identity(candidate: Candidate) -> str:

@@ -1,9 +1,10 @@
 """The parts of the `strategy_finder` component (pipeline/components/strategies.py), one job each.
 
 - `vocabulary`: the words of rules/strategies/vocabulary.yaml and the kind a head word gives;
-- `patterns`: spaCy Matchers compiled from rules/strategies/patterns.yaml and status.yaml;
-- `tokens`: small token tests shared by the parts (capitals, hyphens, quotes, headings);
-- `names`: where a capitalised name starts and ends, and a name its head opens ("Lex Ukraine");
+- `patterns`: spaCy Matchers compiled from rules/strategies/patterns.yaml, status.yaml and known_names.yaml;
+- `tokens`: small token tests shared by the parts (capitals, hyphens, quotes, headings), and the
+  doc's countries, organisations and places by token (`NamedTokens`, indexed once per doc);
+- `names`: where a capitalised name starts and ends ("National Strategy for ...", "Lex Ukraine");
 - `law_titles`: a law's number and date inside its title ("Law 02-03", "Act of 12 March 2022");
 - `lists`: where a list of names goes on to the next name, and lists of places inside a name;
 - `quoted`: quoted titles, with their head inside or a lowercase head after them;

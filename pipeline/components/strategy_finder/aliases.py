@@ -19,12 +19,17 @@ from pipeline.components.strategy_finder.vocabulary import Vocabulary
 
 def link_aliases(doc: Doc, aliases: Matcher, candidates: list[Candidate], vocab: Vocabulary) -> None:
     """Set `alias_of` on each name that an alias clause gives to the name (and its range) right before it."""
+    by_outer_end: dict[int, list[Candidate]] = {}
+    by_start: dict[int, list[Candidate]] = {}
+    for candidate in candidates:
+        by_outer_end.setdefault(candidate.outer_end, []).append(candidate)
+        by_start.setdefault(candidate.start, []).append(candidate)
     for _, start, end in aliases(doc):
-        named = [c for c in candidates if c.outer_end == start]
+        named = by_outer_end.get(start, [])
         position = end
         while position < len(doc) and (doc[position].lower_ in vocab.determiners or doc[position].text in QUOTE_PAIRS):
             position += 1
-        alias = [c for c in candidates if c.start == position]
+        alias = by_start.get(position, [])
         if len(named) == 1 and len(alias) == 1 and alias[0] is not named[0]:
             alias[0].alias_of = named[0]
 

@@ -9,11 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from pipeline.components.strategy_finder.tokens import (
-    HYPHENS,
-    capitalised,
-    place_tokens,
-)
+from pipeline.components.strategy_finder.tokens import HYPHENS, capitalised
 from pipeline.components.strategy_finder.vocabulary import Vocabulary
 
 
@@ -44,9 +40,9 @@ def next_name_starts(doc: Doc, position: int, limit: int, vocab: Vocabulary) -> 
     return last is not None and (vocab.is_head(last) or last.lower_ in vocab.trailing_heads)
 
 
-def place_list_end(doc: Doc, comma: int, limit: int, vocab: Vocabulary) -> int | None:
-    """End of ", Eastern Europe, and Central Asia": a list of places inside a name, closed by "and"."""
-    places = place_tokens(doc)
+def place_list_end(doc: Doc, comma: int, limit: int, vocab: Vocabulary, places: frozenset[int]) -> int | None:
+    """End of ", Eastern Europe, and Central Asia": a list of places (tokens in `places`) inside a name,
+    closed by "and"."""
     position = comma
     closed = False
     while position < limit and doc[position].text == ",":
@@ -74,7 +70,8 @@ def place_list_end(doc: Doc, comma: int, limit: int, vocab: Vocabulary) -> int |
 
 
 def preposition_follows(doc: Doc, position: int, limit: int, vocab: Vocabulary) -> bool:
-    """After "and": a preposition ("... Plan and to the Forum"), which coordinates the sentence's phrases, not a name's words."""
+    """After "and": a preposition ("... Plan and to the Forum"), which coordinates the sentence's phrases,
+    not a name's words."""
     if position >= limit:
         return False
     lower = doc[position].lower_

@@ -4,8 +4,7 @@ A matched core ("National Strategy", "Migration Policy Framework") grows into th
 whole name over connectors ("... of the Republic of Macedonia", "... on Cooperation
 with the Diaspora"), hyphen compounds ("Kiribati 20-Year Vision"), a law's number and
 date ("Law No. 6458 on ...", "Act of 12 March 2022 on ..."), a place list and a short
-inner parenthesis, and stops where a list goes on to the next name. A head that opens
-a name ("Lex Ukraine") takes the capitalised words after it.
+inner parenthesis, and stops where a list goes on to the next name.
 """
 
 from __future__ import annotations
@@ -26,6 +25,7 @@ from pipeline.components.strategy_finder.lists import (
 from pipeline.components.strategy_finder.tokens import (
     FINITE_VERB_TAGS,
     HYPHENS,
+    NamedTokens,
     capitalised,
     in_title_case_block,
     joined_hyphen,
@@ -34,7 +34,7 @@ from pipeline.components.strategy_finder.vocabulary import Vocabulary
 from pipeline.normalise.years import single_year
 
 
-def title_name(doc: Doc, start: int, end: int, vocab: Vocabulary) -> tuple[int, int] | None:
+def title_name(doc: Doc, start: int, end: int, vocab: Vocabulary, named: NamedTokens) -> tuple[int, int] | None:
     """The whole capitalised name around a matched core, or None when the core names no strategy."""
     if in_title_case_block(doc, start, vocab):
         return None  # in a title-case heading, capitals do not mark names
@@ -45,17 +45,10 @@ def title_name(doc: Doc, start: int, end: int, vocab: Vocabulary) -> tuple[int, 
     trimmed = trim_start(doc, start, end, vocab)
     if trimmed is None:
         return None
-    start = extend_left_plural_possessive(doc, extend_left_hyphen(doc, trimmed, vocab))
+    start = extend_left_plural_possessive(doc, extend_left_hyphen(doc, trimmed, vocab), named.owners)
     if inside_body_name(doc, start, vocab):
         return None  # "Ministry of Justice and Law", "Institute for Migration Policy"
-    return start, grow_title(doc, end, name_limit(doc, start, vocab), vocab)
-
-
-def head_first_name(doc: Doc, start: int, end: int, vocab: Vocabulary) -> tuple[int, int] | None:
-    """A name opened by its head ("Lex Ukraine"): the head and what grows after it, or None in a heading."""
-    if in_title_case_block(doc, start, vocab):
-        return None
-    return start, grow_title(doc, end, name_limit(doc, start, vocab), vocab)
+    return start, grow_title(doc, end, name_limit(doc, start, vocab), vocab, named.places)
 
 
 def name_limit(doc: Doc, start: int, vocab: Vocabulary) -> int:
@@ -130,22 +123,21 @@ def extend_left_hyphen(doc: Doc, start: int, vocab: Vocabulary) -> int:
         extended = True
 
 
-def extend_left_plural_possessive(doc: Doc, start: int) -> int:
+def extend_left_plural_possessive(doc: Doc, start: int, owners: frozenset[int]) -> int:
     """Take in a plural possessive that is part of the title: "Expatriates' Welfare ... Policy", "Migrants' ...".
 
     A singular possessive names an owner ("Kenya's", "IOM's") and stays out, as does a
-    plural one that is a country or an organisation ("the Philippines' National Policy").
+    plural one that is a country or an organisation (in `owners`: "the Philippines' National Policy").
     """
     if start < 2 or doc[start - 1].text not in ("'", "’"):
         return start
     word = doc[start - 2]
     if word.whitespace_ or not (capitalised(word) and word.is_alpha and word.lower_.endswith("s")):
         return start
-    owners = [s for key in ("country", "organisation") for s in doc.spans.get(key, []) if s.start <= word.i < s.end]
-    return start if owners else start - 2
+    return start if word.i in owners else start - 2
 
 
-def grow_title(doc: Doc, end: int, limit: int, vocab: Vocabulary) -> int:
+def grow_title(doc: Doc, end: int, limit: int, vocab: Vocabulary, places: frozenset[int]) -> int:
     """End of a capitalised name: over connectors, capitalised words, hyphen compounds, places, inner brackets."""
     position = end
     last_word = end
@@ -192,7 +184,7 @@ def grow_title(doc: Doc, end: int, limit: int, vocab: Vocabulary) -> int:
                 continue
             break
         if token.text == ",":
-            after = place_list_end(doc, position, limit, vocab)
+            after = place_list_end(doc, position, limit, vocab, places)
             if after is not None:
                 position = last_word = after
                 continue
@@ -244,7 +236,9 @@ def complement_word(doc: Doc, position: int, vocab: Vocabulary) -> bool:
     return True
 
 
-def comma_title_end(doc: Doc, comma: int, limit: int, vocab: Vocabulary, closes: Callable[[int], bool]) -> int | None:
+def comma_title_end(
+    doc: Doc, comma: int, limit: int, vocab: Vocabulary, places: frozenset[int], closes: Callable[[int], bool]
+) -> int | None:
     """End of a long title's comma-separated parts, when a range closes them: "Strategy for Prevention ... in Human
     Beings, Especially Women and Children, and Protection of Victims 2017-2022".
 
@@ -258,7 +252,7 @@ def comma_title_end(doc: Doc, comma: int, limit: int, vocab: Vocabulary, closes:
             part += 1
         if part >= limit or not capitalised(doc[part]):
             return None
-        position = grow_title(doc, part, limit, vocab)
+        position = grow_title(doc, part, limit, vocab, places)
         if position == part or any(vocab.is_head(token) for token in doc[part:position]):
             return None
         if closes(position):

@@ -48,7 +48,7 @@ def quoted_before_head(doc: Doc, vocab: Vocabulary) -> list[tuple[int, int, int]
     found = []
     for open_at, close_at in quote_pairs(doc):
         start, end, head = open_at + 1, close_at, close_at + 1
-        if not 0 < end - start <= vocab.max_quoted_name_tokens or head >= len(doc):
+        if not 0 < end - start <= vocab.max_title_tokens or head >= len(doc):
             continue
         after = doc[head]
         if not (after.is_lower and after.pos_ == "NOUN" and vocab.is_head(after)):

@@ -25,15 +25,17 @@ from pipeline.components.strategy_finder.names import (
     complement_word,
     trim_tail,
 )
+from pipeline.components.strategy_finder.patterns import DEADLINE
 from pipeline.components.strategy_finder.tokens import HYPHENS
 from pipeline.components.strategy_finder.vocabulary import Vocabulary
-from pipeline.normalise.years import YearRange, parse_year_range, single_year
-
-DEADLINE = "deadline"  # the label of "by 2027" ranges in patterns.yaml and of the clauses that lead to them
+from pipeline.normalise.years import END_ONLY, YearRange, read_year_range, single_year
 
 
 class YearRanges:
-    """Every year range of a doc by token offsets: the longest readings, without overlaps or law numbers."""
+    """Every year range of a doc by token offsets: the longest readings, without overlaps or law numbers.
+
+    Indexed by where ranges start and end, so that each name looks up its range in constant time.
+    """
 
     def __init__(self, doc: Doc, matcher: Matcher, clause_links: Matcher, vocab: Vocabulary) -> None:
         identifiers = _identifier_tokens(doc, vocab)
@@ -43,20 +45,24 @@ class YearRanges:
                 start += 1
             if identifiers.intersection(range(start, end)):
                 continue  # "Law No. 2015-36", "Proclamation No. 1110/2019": a number, not a period
-            parsed = parse_year_range(doc[start:end].text)
+            label = doc.vocab.strings[match_id]
+            parsed = read_year_range(END_ONLY if label == DEADLINE else label, doc[start:end].text)
             if parsed is not None:
-                found.append((start, end, parsed, doc.vocab.strings[match_id] == DEADLINE))
+                found.append((start, end, parsed, label == DEADLINE))
         found.sort(key=lambda item: (-(item[1] - item[0]), item[0]))
-        taken: set[int] = set()
+        self.covered: set[int] = set()
         self.by_offsets: dict[tuple[int, int], YearRange] = {}
-        self.deadlines: set[tuple[int, int]] = set()
+        self._deadline_at: dict[int, tuple[int, int]] = {}  # start -> "by 2027" range
+        self._period_at: dict[int, tuple[int, int]] = {}  # start -> any other range
+        self._period_ending_at: dict[int, tuple[int, int]] = {}
         for start, end, parsed, deadline in found:
-            if taken.isdisjoint(range(start, end)):
-                taken.update(range(start, end))
+            if self.covered.isdisjoint(range(start, end)):
+                self.covered.update(range(start, end))
                 self.by_offsets[(start, end)] = parsed
                 if deadline:
-                    self.deadlines.add((start, end))
-        self.identifiers = identifiers
+                    self._deadline_at[start] = (start, end)
+                else:
+                    self._period_at[start] = self._period_ending_at[end] = (start, end)
         # where a clause leading to a range starts -> (where it ends, whether it leads to a deadline)
         self.link_ends: dict[int, set[tuple[int, bool]]] = {}
         for match_id, start, end in clause_links(doc):
@@ -64,19 +70,16 @@ class YearRanges:
 
     def starting(self, position: int, deadline: bool = False) -> tuple[int, int] | None:
         """The range starting at `position`; a deadline ("by 2027") only when a deadline clause led to it."""
-        for start, end in self.by_offsets:
-            if start == position and (deadline or (start, end) not in self.deadlines):
-                return start, end
-        return None
+        found = self._period_at.get(position)
+        if found is None and deadline:
+            found = self._deadline_at.get(position)
+        return found
 
     def ending(self, position: int) -> tuple[int, int] | None:
-        for start, end in self.by_offsets:
-            if end == position and (start, end) not in self.deadlines:
-                return start, end
-        return None
+        return self._period_ending_at.get(position)
 
     def covers(self, position: int) -> bool:
-        return any(start <= position < end for start, end in self.by_offsets)
+        return position in self.covered
 
 
 def _identifier_tokens(doc: Doc, vocab: Vocabulary) -> set[int]:
@@ -90,13 +93,17 @@ def _identifier_tokens(doc: Doc, vocab: Vocabulary) -> set[int]:
 
 
 class RangeAttacher:
-    """Attaches to a candidate name the year range the text gives it."""
+    """Attaches to a candidate name of one doc the year range the text gives it."""
 
-    def __init__(self, vocab: Vocabulary) -> None:
+    def __init__(self, doc: Doc, vocab: Vocabulary, ranges: YearRanges, places: frozenset[int]) -> None:
+        self.doc = doc
         self.vocab = vocab
+        self.ranges = ranges
+        self.places = places  # tokens of places, which a long title may list
 
-    def attach(self, doc: Doc, candidate: Candidate, ranges: YearRanges, limit: int, title: bool) -> None:
+    def attach(self, candidate: Candidate, limit: int, title: bool) -> None:
         """The range after the name (directly, past an acronym or a clause, past a complement), else before it."""
+        doc, ranges = self.doc, self.ranges
         after = candidate.end
         acronym_end = acronym_parenthesis_end(doc, after, limit)
         for position in (after, acronym_end):
@@ -104,42 +111,42 @@ class RangeAttacher:
                 continue
             found = ranges.starting(position)
             if found is None:
-                found = self._range_after_clause(position, limit, ranges)
+                found = self._range_after_clause(position, limit)
             if found is not None:
                 set_range(candidate, found, ranges)
                 return
-        if title and self._title_year(doc, candidate, ranges, limit):
+        if title and self._title_year(candidate, limit):
             return
-        if title and self._comma_title_to_range(doc, candidate, ranges, limit):
+        if title and self._comma_title_to_range(candidate, limit):
             return
-        complement_end = self._complement_to_range(doc, after, limit, ranges)
+        complement_end = self._complement_to_range(after, limit)
         if complement_end is not None:
             candidate.end = trim_tail(doc, candidate.start, complement_end, self.vocab)
             set_range(candidate, ranges.starting(complement_end), ranges)
             return
         set_range(candidate, ranges.ending(candidate.start), ranges)
 
-    def attach_inside_quotes(self, doc: Doc, candidate: Candidate, chain_end: int, ranges: YearRanges) -> None:
+    def attach_inside_quotes(self, candidate: Candidate, chain_end: int) -> None:
         """A range closing a quoted title belongs to it (“... Action Plan 2012 – 2016”), else attach as usual."""
-        found = ranges.ending(candidate.end)
+        found = self.ranges.ending(candidate.end)
         if found is not None and found[0] > chain_end:
-            candidate.end = trim_tail(doc, candidate.start, found[0], self.vocab)
-            set_range(candidate, found, ranges)
+            candidate.end = trim_tail(self.doc, candidate.start, found[0], self.vocab)
+            set_range(candidate, found, self.ranges)
         else:
-            self.attach(doc, candidate, ranges, doc[candidate.start].sent.end, title=False)
+            self.attach(candidate, self.doc[candidate.start].sent.end, title=False)
 
-    @staticmethod
-    def _range_after_clause(position: int, limit: int, ranges: YearRanges) -> tuple[int, int] | None:
+    def _range_after_clause(self, position: int, limit: int) -> tuple[int, int] | None:
         """A range after a clause that says the name runs over it: ", which runs through 2035", or is carried
         out by a deadline: ", which is to be fully implemented by 2027"."""
-        for end, deadline in sorted(ranges.link_ends.get(position, ()), reverse=True):
-            found = ranges.starting(end, deadline=deadline)
+        for end, deadline in sorted(self.ranges.link_ends.get(position, ()), reverse=True):
+            found = self.ranges.starting(end, deadline=deadline)
             if found is not None and found[1] <= limit:
                 return found
         return None
 
-    def _title_year(self, doc: Doc, candidate: Candidate, ranges: YearRanges, limit: int) -> bool:
+    def _title_year(self, candidate: Candidate, limit: int) -> bool:
         """A single year closing a title ("Vision 2035", "Refugees Act 2006", "Law No 4 of 2024") stays in the name."""
+        doc = self.doc
         position = candidate.end
         kind = self.vocab.kind_of(doc[candidate.start:candidate.end])
         if kind == "law" and position + 1 < limit and doc[position].lower_ == "of":
@@ -148,7 +155,7 @@ class RangeAttacher:
             return False
         if position + 1 < limit and (doc[position + 1].text in HYPHENS or doc[position + 1].like_num):
             return False
-        if ranges.covers(position):
+        if self.ranges.covers(position):
             return False
         if position != candidate.end and kind != "law":
             return False
@@ -157,23 +164,24 @@ class RangeAttacher:
             candidate.years = YearRange(None, single_year(doc[position].text))
         return True
 
-    def _comma_title_to_range(self, doc: Doc, candidate: Candidate, ranges: YearRanges, limit: int) -> bool:
+    def _comma_title_to_range(self, candidate: Candidate, limit: int) -> bool:
         """A long title goes on over comma-separated capitalised parts to the range that closes it."""
-        end = comma_title_end(doc, candidate.end, limit, self.vocab, lambda position: ranges.starting(position) is not None)
+        end = comma_title_end(self.doc, candidate.end, limit, self.vocab, self.places,
+                              lambda position: self.ranges.starting(position) is not None)
         if end is None:
             return False
         candidate.end = end
-        set_range(candidate, ranges.starting(end), ranges)
+        set_range(candidate, self.ranges.starting(end), self.ranges)
         return True
 
-    def _complement_to_range(self, doc: Doc, position: int, limit: int, ranges: YearRanges) -> int | None:
+    def _complement_to_range(self, position: int, limit: int) -> int | None:
         """Where a range starts after a short descriptive complement ("... in Montenegro for the period 2017-2020")."""
         steps = 0
         while position < limit and steps <= self.vocab.max_complement_tokens:
-            if ranges.starting(position) is not None:
+            if self.ranges.starting(position) is not None:
                 return position if steps else None
-            token = doc[position]
-            if not complement_word(doc, position, self.vocab) or self.vocab.is_head(token):
+            token = self.doc[position]
+            if not complement_word(self.doc, position, self.vocab) or self.vocab.is_head(token):
                 return None  # a complement holds no other name: "... and the Anti-corruption Strategy 2020-2025"
             position += 1
             steps += 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from pipeline.components.strategy_finder.candidate import Candidate
+from pipeline.components.strategy_finder.tokens import NamedTokens
 from pipeline.components.strategy_finder.vocabulary import Vocabulary
 from pipeline.normalise.strategies import strategy_key
 
@@ -16,38 +17,36 @@ class Selection:
         self.vocab = vocab
         self.not_strategies = frozenset(strategy_key(name) for name in not_strategies.get("names") or ())
 
-    def keep(self, doc: Doc, candidate: Candidate) -> bool:
+    def keep(self, doc: Doc, candidate: Candidate, named: NamedTokens) -> bool:
         span = doc[candidate.start:candidate.end]
         if candidate.kind is None and not any(self.vocab.is_head(token) for token in span):
             return False
         if strategy_key(span.text) in self.not_strategies:
             return False
-        if self.inside_organisation(doc, span):
+        if self.inside_organisation(doc, span, named):
             return False
-        return candidate.years is not None or not self.generic(doc, span)
+        return candidate.years is not None or not self.generic(span, named)
 
-    def generic(self, doc: Doc, span: Span) -> bool:
+    def generic(self, span: Span, named: NamedTokens) -> bool:
         """Only generic words, connectors and countries: "the Strategy", "Georgian National Strategy"."""
-        countries = {i for country in doc.spans.get("country", []) for i in range(country.start, country.end)}
         for token in span:
             lower = token.lower_
             if token.is_punct or lower in self.vocab.connectors or lower in self.vocab.determiners:
                 continue
-            if token.i in countries or lower in self.vocab.generic_words:
+            if token.i in named.countries or lower in self.vocab.generic_words:
                 continue
             return False
         return True
 
-    def inside_organisation(self, doc: Doc, span: Span) -> bool:
+    def inside_organisation(self, doc: Doc, span: Span, named: NamedTokens) -> bool:
         """Is the head word the organisation's own ("United Nations Development Programme")?
 
         Not when the name is only a complement inside the organisation's name ("Monitoring
         Committee for the implementation of the National Strategy ..."): the strategy is named there.
         """
         heads = [token.i for token in span if self.vocab.is_head(token)]
-        for organisation in doc.spans.get("organisation", []):
-            if not any(organisation.start <= i < organisation.end for i in heads):
-                continue
+        over_heads = {o.start: o for i in heads for o in named.organisations.get(i, ())}  # the lead needs the start
+        for organisation in over_heads.values():
             lead = doc[organisation.start:max(organisation.start, span.start)]
             if not any(token.lower_ in self.vocab.connectors for token in lead):
                 return True

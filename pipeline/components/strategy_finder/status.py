@@ -15,37 +15,46 @@ from pipeline.components.strategy_finder.patterns import StatusCue, StrategyMatc
 CueMatch = tuple[StatusCue, int, int]
 
 
-def status_cues(doc: Doc, matchers: StrategyMatchers) -> list[CueMatch]:
-    """Every status cue of the doc with its token offsets."""
-    return [(matchers.status_cues[match_id], start, end) for match_id, start, end in matchers.status(doc)]
+class StatusReader:
+    """The status cues of one doc, by sentence, and where the accepted names (with their ranges) start and end."""
 
+    def __init__(self, doc: Doc, matchers: StrategyMatchers, accepted: list[Candidate]) -> None:
+        self.doc = doc
+        self.cues_by_sentence: dict[int, list[CueMatch]] = {}
+        for match_id, start, end in matchers.status(doc):
+            self.cues_by_sentence.setdefault(doc[start].sent.start, []).append(
+                (matchers.status_cues[match_id], start, end))
+        self.outer_starts: dict[int, list[Candidate]] = {}
+        self.outer_ends: dict[int, list[Candidate]] = {}
+        for candidate in accepted:
+            self.outer_starts.setdefault(candidate.outer_start, []).append(candidate)
+            self.outer_ends.setdefault(candidate.outer_end, []).append(candidate)
 
-def status_of(doc: Doc, candidate: Candidate, cues: list[CueMatch], accepted: list[Candidate]) -> str | None:
-    """The status of the nearest cue on its side of the name, in the sentence, with nothing between."""
-    sentence = doc[candidate.start].sent
-    best: tuple[int, str] | None = None
-    for cue, start, end in cues:
-        if start < sentence.start or end > sentence.end:
-            continue
-        if cue.side == "before" and end <= candidate.start:
-            gap = (end, candidate.outer_start)
-        elif cue.side == "after" and start >= candidate.outer_end:
-            gap = (candidate.outer_end, start)
-        else:
-            continue
-        distance = gap[1] - gap[0]
-        if distance > cue.window or _blocked(doc, gap, candidate, accepted):
-            continue
-        if best is None or distance < best[0]:
-            best = (distance, cue.status)
-    return best[1] if best else None
+    def status_of(self, candidate: Candidate) -> str | None:
+        """The status of the nearest cue on its side of the name, in the sentence, with nothing between."""
+        sentence = self.doc[candidate.start].sent
+        best: tuple[int, str] | None = None
+        for cue, start, end in self.cues_by_sentence.get(sentence.start, ()):
+            if end > sentence.end:
+                continue
+            if cue.side == "before" and end <= candidate.start:
+                gap = (end, candidate.outer_start)
+            elif cue.side == "after" and start >= candidate.outer_end:
+                gap = (candidate.outer_end, start)
+            else:
+                continue
+            distance = gap[1] - gap[0]
+            if distance > cue.window or self._blocked(gap, candidate):
+                continue
+            if best is None or distance < best[0]:
+                best = (distance, cue.status)
+        return best[1] if best else None
 
-
-def _blocked(doc: Doc, gap: tuple[int, int], candidate: Candidate, accepted: list[Candidate]) -> bool:
-    """Another name or a semicolon between a cue and the name: the cue is not about this name."""
-    if any(doc[i].text == ";" for i in range(*gap)):
-        return True
-    return any(
-        other is not candidate and (gap[0] <= other.outer_start < gap[1] or gap[0] < other.outer_end <= gap[1])
-        for other in accepted
-    )
+    def _blocked(self, gap: tuple[int, int], candidate: Candidate) -> bool:
+        """Another name or a semicolon between a cue and the name: the cue is not about this name."""
+        first, last = gap
+        if any(self.doc[i].text == ";" for i in range(first, last)):
+            return True
+        starts = (other for i in range(first, last) for other in self.outer_starts.get(i, ()))
+        ends = (other for i in range(first + 1, last + 1) for other in self.outer_ends.get(i, ()))
+        return any(other is not candidate for other in (*starts, *ends))

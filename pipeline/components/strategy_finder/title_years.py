@@ -72,11 +72,12 @@ def year_first_title(
 def subtitle_year_at(doc: Doc, start: int, vocab: Vocabulary) -> int | None:
     """The year before a colon that opens the name's subtitle ("Vanuatu 2030: The People's Plan"), else None.
 
-    The subtitle runs from the colon to the name: capitalised words, articles and possessives only.
-    The parser often ends a sentence at such a colon, so the walk does not stop at a sentence start.
+    The subtitle runs from the colon to the name: a short title (`max_title_tokens`) of capitalised
+    words, articles and possessives. The parser often ends a sentence at such a colon, so the walk
+    does not stop at a sentence start.
     """
     position = start - 1
-    while position >= 0 and start - position <= vocab.max_subtitle_tokens and (
+    while position >= 0 and start - position <= vocab.max_title_tokens and (
             capitalised(doc[position]) or doc[position].lower_ in vocab.determiners or doc[position].tag_ == "POS"):
         position -= 1
     if position < 1 or position == start - 1 or doc[position].text != ":" or doc[position - 1].whitespace_:
@@ -91,20 +92,21 @@ def _owner_word(doc: Doc, position: int, vocab: Vocabulary) -> bool:
         and token.lower_ not in vocab.connectors and token.lower_ not in vocab.not_name_words
 
 
-def titled_year_before(doc: Doc, start: int, end: int, vocab: Vocabulary) -> tuple[int, int, YearRange] | None:
+def titled_year_before(
+    doc: Doc, start: int, end: int, vocab: Vocabulary, owners: frozenset[int]
+) -> tuple[int, int, YearRange] | None:
     """A capitalised title closed by its year before a lowercase head: "the We the UAE 2031 vision".
 
     The name is the title with its year ("We the UAE 2031", as "Vision 2035" keeps its year) and
     the year its end; the lowercase head only says what kind of document it is. An owner and a
-    year ("the UNHCR 2023 plan", "the Kenya 2030 strategy") is a descriptive mention, not a title.
+    year ("the UNHCR 2023 plan", "the Kenya 2030 strategy": all words in `owners`) is a
+    descriptive mention, not a title.
     """
     year_at, head_at = end - 2, end - 1
     year = single_year(doc[year_at].text)
     if year is None or not vocab.is_head(doc[head_at]) or not doc[head_at].is_lower:
         return None
     sentence_start = doc[start].sent.start
-    while start - 2 >= sentence_start and doc[start - 1].lower_ in vocab.determiners and capitalised(doc[start - 2]):
-        start -= 2  # a title with an article inside: "We the UAE"
     while start < year_at and doc[start].lower_ in vocab.determiners:
         start += 1
     title = doc[start:year_at]
@@ -112,8 +114,6 @@ def titled_year_before(doc: Doc, start: int, end: int, vocab: Vocabulary) -> tup
         return None
     if title[0].i == sentence_start and title[0].pos_ in ("ADP", "SCONJ", "ADV"):
         return None  # "In 2030 plans ..."
-    owners = {i for key in ("country", "organisation") for span in doc.spans.get(key, [])
-              for i in range(span.start, span.end)}
     if all(token.i in owners or token.lower_ in vocab.determiners for token in title):
         return None
     return start, year_at + 1, YearRange(None, year)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.components.strategy_finder.vocabulary import Vocabulary
 
@@ -33,11 +34,30 @@ def longest_first(spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]
             yield start, end
 
 
-def place_tokens(doc: Doc) -> set[int]:
-    """Tokens of places: the model's GPE and LOC entities and our country mentions."""
-    places = {token.i for ent in doc.ents if ent.label_ in ("GPE", "LOC") for token in ent}
-    places.update(i for country in doc.spans.get("country", []) for i in range(country.start, country.end))
-    return places
+@dataclass(frozen=True)
+class NamedTokens:
+    """The tokens of a doc's countries, organisations and places, indexed once per doc so that
+    every candidate looks them up in constant time."""
+
+    countries: frozenset[int]
+    owners: frozenset[int]  # tokens of countries and organisations: who a name may belong to
+    places: frozenset[int]  # the model's GPE and LOC entities and our country mentions
+    organisations: dict[int, tuple[Span, ...]]  # each token of an organisation -> the organisations over it
+
+    @classmethod
+    def of(cls, doc: Doc) -> NamedTokens:
+        countries = frozenset(i for span in doc.spans.get("country", []) for i in range(span.start, span.end))
+        organisations: dict[int, list[Span]] = {}
+        for span in doc.spans.get("organisation", []):
+            for i in range(span.start, span.end):
+                organisations.setdefault(i, []).append(span)
+        entities = {token.i for ent in doc.ents if ent.label_ in ("GPE", "LOC") for token in ent}
+        return cls(
+            countries=countries,
+            owners=countries | frozenset(organisations),
+            places=countries | frozenset(entities),
+            organisations={i: tuple(spans) for i, spans in organisations.items()},
+        )
 
 
 def quote_pairs(doc: Doc) -> Iterator[tuple[int, int]]:
@@ -56,12 +76,8 @@ def quote_pairs(doc: Doc) -> Iterator[tuple[int, int]]:
 def in_title_case_block(doc: Doc, token_index: int, vocab: Vocabulary) -> bool:
     """A heading-like block in title case ("Workshop on National Migration Strategy Development")."""
     prepared = doc._.prepared
-    if prepared is None:
-        return False
-    block = prepared.block_at(doc[token_index].idx)
-    if block is None:
-        return False
-    text = block.text.strip()
+    block = prepared.block_at(doc[token_index].idx) if prepared is not None else None
+    text = block.text.strip() if block is not None else ""
     if not text or text[-1] in ".!?;" or len(text.split()) > 25:
         return False
     words = [word for word in text.replace("-", " ").split() if word[:1].isalpha()]

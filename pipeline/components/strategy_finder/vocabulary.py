@@ -8,12 +8,16 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from pipeline.rules import RulesError
+from pipeline.normalise.calendar import month_numbers, weekday_names
+from pipeline.rules import word_list
 
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """Head words with their kinds, and the word classes that bound a name."""
+    """Head words with their kinds, and the word classes that bound a name.
+
+    Month and weekday names come from rules/calendar.yaml (`pipeline.normalise.calendar`).
+    """
 
     head_kinds: dict[str, str]
     lowercase_heads: frozenset[str]
@@ -35,22 +39,18 @@ class Vocabulary:
     max_parenthetical_tokens: int
     not_head_before: dict[str, tuple[tuple[str, ...], ...]]
     head_only_after: dict[str, frozenset[str]]
-    head_first: dict[str, str]
+    opening_heads: frozenset[str]
     months: frozenset[str]
-    max_quoted_name_tokens: int
-    max_subtitle_tokens: int
+    max_title_tokens: int
 
     @classmethod
     def from_rules(cls, data: dict[str, Any]) -> Vocabulary:
         heads = data["heads"]
 
         def words(key: str) -> frozenset[str]:
-            values = list(data.get(key) or ())
-            if any(not isinstance(word, str) for word in values):
-                # YAML reads a bare on/no/yes as a boolean: such words must be quoted.
-                raise RulesError(f"strategy vocabulary {key!r} has a non-text entry; quote words like \"on\"")
-            return frozenset(word.lower() for word in values)
+            return frozenset(word.lower() for word in word_list(data, key))
 
+        months = frozenset(month_numbers())
         return cls(
             head_kinds={word.lower(): entry["kind"] for word, entry in heads.items()},
             lowercase_heads=frozenset(word.lower() for word, entry in heads.items() if entry.get("lowercase")),
@@ -59,7 +59,7 @@ class Vocabulary:
             connectors=words("connectors"),
             determiners=words("determiners"),
             conjunctions=words("conjunctions"),
-            not_name_words=words("not_name_words") | words("months"),
+            not_name_words=months | {day.lower() for day in weekday_names()},
             generic_words=words("generic_words"),
             kept_lowercase_modifiers=words("kept_lowercase_modifiers"),
             dropped_lowercase_modifiers=words("dropped_lowercase_modifiers"),
@@ -78,10 +78,9 @@ class Vocabulary:
                 head.lower(): frozenset(str(word).lower() for word in before)
                 for head, before in (data.get("head_only_after") or {}).items()
             },
-            head_first={word.lower(): kind for word, kind in (data.get("head_first") or {}).items()},
-            months=words("months"),
-            max_quoted_name_tokens=int(data.get("max_quoted_name_tokens", 8)),
-            max_subtitle_tokens=int(data.get("max_subtitle_tokens", 6)),
+            opening_heads=frozenset(word.lower() for word, entry in heads.items() if entry.get("opens_name")),
+            months=months,
+            max_title_tokens=int(data.get("max_title_tokens", 8)),
         )
 
     def is_head(self, token: Token) -> bool:
