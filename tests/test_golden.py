@@ -29,3 +29,13 @@ def test_golden_manifest_was_written_with_the_current_rules():
     manifest = json.loads((REPO / "outputs" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["rules_sha256"] == rules_fingerprint()
     assert manifest["reports"] == 1 and manifest["errors"] == 0
+
+
+@pytest.mark.parametrize("model", TABLE_MODELS, ids=lambda model: model.table)
+def test_the_batch_writer_gives_the_same_bytes_as_the_dataframe(dev_rows, corpus_rows, model):
+    """The batch writes rows straight to CSV; the DataFrame path (`to_frame`) must agree to the byte."""
+    from pipeline.tables import rows_csv_text
+
+    for rows in (corpus_rows, dev_rows):
+        table_rows = rows.get(model.table, [])
+        assert rows_csv_text(model, table_rows) == to_csv_text(to_frame(model, table_rows))
