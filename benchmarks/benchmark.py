@@ -63,23 +63,24 @@ def main(argv: list[str] | None = None) -> int:
     package = resolve_model(args.model)
     nlp = build_nlp(package)
     load_seconds = time.perf_counter() - started
-    sources = [read_report(report) for folder in args.input_dirs for report in discover_reports(folder)]
+    reports = [report for folder in args.input_dirs for report in discover_reports(folder)]
+    sources = [(report.doc_id, read_report(report)) for report in reports]
     if args.long:
-        return _time_long_report(nlp, "\n\n".join(source.text for source in sources), args.long)
-    n_chars = sum(len(source.text) for source in sources)
+        return _time_long_report(nlp, "\n\n".join(source.text for _, source in sources), args.long)
+    n_chars = sum(len(source.text) for _, source in sources)
 
     passes: list[dict[str, float]] = []
     n_tokens = 0
     for _ in range(args.repeat):
         stages = {"prepare": 0.0, "nlp": 0.0, "extract": 0.0}
         n_tokens = 0
-        for source in sources:
+        for doc_id, source in sources:
             t0 = time.perf_counter()
             prepared = prepare(source.text)
             t1 = time.perf_counter()
             doc = analyse(nlp, prepared)
             t2 = time.perf_counter()
-            extract_all(ExtractionContext(source.file.doc_id, prepared, doc, detect_layout(prepared)))
+            extract_all(ExtractionContext(doc_id, prepared, doc, detect_layout(prepared)))
             t3 = time.perf_counter()
             stages["prepare"] += t1 - t0
             stages["nlp"] += t2 - t1
@@ -89,7 +90,6 @@ def main(argv: list[str] | None = None) -> int:
         passes.append(stages)
 
     median = {stage: statistics.median(p[stage] for p in passes) for stage in passes[0]}
-    reports = [report for folder in args.input_dirs for report in discover_reports(folder)]
     batched = []
     for _ in range(args.repeat):
         t0 = time.perf_counter()

@@ -6,7 +6,8 @@ import pytest
 
 from pipeline.components.strategies import Vocabulary
 from pipeline.components.strategy_finder.patterns import compile_matchers, expand_pattern
-from pipeline.components.strategy_finder.ranges import YearRanges
+from pipeline.components.strategy_finder.ranges import YearRanges, year_tokens
+from pipeline.components.strategy_finder.windows import WordFilter, anchor_words, matches_in
 from pipeline.normalise.strategies import strategy_id, strategy_key
 from pipeline.normalise.years import (
     YearRange,
@@ -27,7 +28,7 @@ def year_ranges(nlp):
 
     def run(text: str) -> list[YearRange]:
         doc = nlp(text)
-        found = YearRanges(doc, finder.matchers.ranges, finder.matchers.clause_links, finder.vocab)
+        found = YearRanges(doc, finder.matchers, finder.vocab)
         return list(found.by_offsets.values())
 
     return run
@@ -869,3 +870,72 @@ def test_an_undated_name_joins_no_descriptive_mention_and_no_name_of_another_cou
         ("diaspora policy", 2024, 2029, "KEN"),
         ("Diaspora Policy", None, None, "ETH"),
     ]
+
+
+# -- issue 8: the matchers run only where a match can be (pipeline/components/strategy_finder/windows.py) --
+
+
+def _by_key(matches) -> dict[int, list[tuple[int, int]]]:
+    found: dict[int, list[tuple[int, int]]] = {}
+    for match_id, start, end in matches:
+        found.setdefault(match_id, []).append((start, end))
+    return found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2019-2022 was the period of the National Strategy for Migration.",
+        "Kenya adopted the Strategy for the period 2019-2022",
+        "The Plan (for the period between 2017 and 2020) and the Programme (2024 onwards) ran.",
+        "The National Labour Migration Action Plan, which is to be fully implemented by the end of March 2027.",
+        "The Action Plan ran from January – December 2020; the Policy since 2019; the Law No. 2015-36 until 2030.",
+        "the We the UAE 2031 vision, the Employment Permit System and the Anti-corruption Strategy 2020–25",
+        "Workshop on National Migration Strategy Development\n\nThe Migration Policy Institute and the plan.",
+    ],
+)
+def test_the_matchers_find_in_their_windows_what_they_find_over_the_whole_doc(nlp, text):
+    finder = nlp.get_pipe("strategy_finder")
+    matchers = finder.matchers
+    doc = nlp(text)
+    windows = matchers.range_words.windows(doc, year_tokens(doc), matchers.range_reach)
+    assert matches_in(matchers.ranges, doc, windows) == matchers.ranges(doc)
+    assert _by_key(matchers.name_core_matches(doc)) == _by_key(matchers.name_cores(doc))
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # a cue as far before the name as its window lets it be: its first word is further still
+        ("The Government plans to develop next year a National Strategy on Migration.", "planned"),
+        ("The Strategy on Migration 2019-2022 was then finally and very formally approved.", "adopted"),
+        ("The Strategy on Migration 2019-2022 was then finally and very, very formally approved.", None),
+    ],
+)
+def test_status_cues_are_read_as_far_from_the_name_as_their_windows_reach(strategies, text, status):
+    assert [row.status for row in strategies(text).values()] == [status]
+
+
+def test_a_year_range_pattern_must_hold_a_year_and_a_clause_link_be_bounded(nlp):
+    vocabulary = Vocabulary.from_rules(load_rules("strategies/vocabulary.yaml"))
+    status = load_rules("strategies/status.yaml")
+    no_year = dict(load_rules("strategies/patterns.yaml"))
+    no_year["year_ranges"] = {"closed": [["$MONTH", "$DASH", "$MONTH"]]}
+    with pytest.raises(RulesError, match="year"):
+        compile_matchers(nlp, no_year, vocabulary, status, {})
+    unbounded = dict(load_rules("strategies/patterns.yaml"))
+    unbounded["range_clause_links"] = [[{"class": "COMMA", "OP": "+"}, "$WHICH", "$RUN_VERB"]]
+    with pytest.raises(RulesError, match="bounded"):
+        compile_matchers(nlp, unbounded, vocabulary, status, {})
+
+
+def test_a_word_filter_admits_the_words_a_token_spec_may_match_wherever_they_stand(nlp):
+    patterns = [[{"TEXT": {"REGEX": "^[A-Z]"}, "OP": "*"}, {"LOWER": {"IN": ["plan", "act"]}, "POS": "NOUN"}]]
+    words = WordFilter(nlp.vocab)
+    words.add(patterns)
+    doc = nlp.make_doc("the plan , The Act and Plan")  # no POS: a word is judged by its word attributes alone
+    assert words.admits(doc).tolist() == [False, True, False, True, True, False, True]
+    assert words.windows(doc, anchors=[1, 4, 5]) == [(1, 2), (3, 5)]  # "and" (5) may be no part of a match
+    assert words.windows(doc, anchors=None) == [(1, 2), (3, 5), (6, 7)]
+    assert anchor_words(patterns) == frozenset({"plan", "act"})
+    assert anchor_words([[{"TEXT": {"REGEX": "^[A-Z]"}, "OP": "+"}]]) is None  # no word list: every run is read

@@ -115,10 +115,10 @@ class StrategyFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         named = NamedTokens.of(doc)
-        ranges = YearRanges(doc, self.matchers.ranges, self.matchers.clause_links, self.vocab)
+        ranges = YearRanges(doc, self.matchers, self.vocab)
         attacher = RangeAttacher(doc, self.vocab, ranges, named.places)
         cores: dict[str, list[tuple[int, int]]] = {}
-        for match_id, start, end in self.matchers.name_cores(doc):
+        for match_id, start, end in self.matchers.name_core_matches(doc):
             cores.setdefault(doc.vocab.strings[match_id], []).append((start, end))
         candidates = self._title_candidates(doc, cores.get("title", []), ranges, attacher, named)
         candidates += self._titled_year_candidates(doc, cores.get("titled_year", []), named)
@@ -127,7 +127,7 @@ class StrategyFinder:
         candidates += self._known_candidates(doc, cores.get(KNOWN_NAME, []), attacher)
         candidates += self._descriptive_candidates(doc, cores.get("lowercase", []), attacher, candidates)
         accepted = [c for c in without_overlaps(candidates) if self.selection.keep(doc, c, named)]
-        link_aliases(doc, self.matchers.aliases, accepted, self.vocab)
+        link_aliases(doc, self.matchers.aliases, self.matchers.alias_length, accepted, self.vocab)
         link_bracketed_aliases(doc, accepted)
         status = StatusReader(doc, self.matchers, accepted)
         spans: dict[int, Span] = {}

@@ -2,6 +2,7 @@
 
 - `vocabulary`: the words of rules/strategies/vocabulary.yaml and the kind a head word gives;
 - `patterns`: spaCy Matchers compiled from rules/strategies/patterns.yaml, status.yaml and known_names.yaml;
+- `windows`: where a matcher needs to run (around a year, a head word, a name), so that it reads a fraction of a doc;
 - `tokens`: small token tests shared by the parts (capitals, hyphens, quotes, headings), and the
   doc's countries, organisations and places by token (`NamedTokens`, indexed once per doc);
 - `names`: where a capitalised name starts and ends ("National Strategy for ...", "Lex Ukraine");

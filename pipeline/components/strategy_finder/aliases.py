@@ -15,16 +15,23 @@ from spacy.tokens import Doc
 from pipeline.components.strategy_finder.candidate import Candidate
 from pipeline.components.strategy_finder.tokens import QUOTE_PAIRS
 from pipeline.components.strategy_finder.vocabulary import Vocabulary
+from pipeline.components.strategy_finder.windows import matches_in, merged_windows
 
 
-def link_aliases(doc: Doc, aliases: Matcher, candidates: list[Candidate], vocab: Vocabulary) -> None:
-    """Set `alias_of` on each name that an alias clause gives to the name (and its range) right before it."""
+def link_aliases(
+    doc: Doc, aliases: Matcher, reach: int, candidates: list[Candidate], vocab: Vocabulary
+) -> None:
+    """Set `alias_of` on each name that an alias clause gives to the name (and its range) right before it.
+
+    A clause counts only right after a name, so the matcher reads only the `reach` tokens there.
+    """
     by_outer_end: dict[int, list[Candidate]] = {}
     by_start: dict[int, list[Candidate]] = {}
     for candidate in candidates:
         by_outer_end.setdefault(candidate.outer_end, []).append(candidate)
         by_start.setdefault(candidate.start, []).append(candidate)
-    for _, start, end in aliases(doc):
+    windows = merged_windows(((outer_end, outer_end + reach) for outer_end in by_outer_end), len(doc))
+    for _, start, end in matches_in(aliases, doc, windows):
         named = by_outer_end.get(start, [])
         position = end
         while position < len(doc) and (doc[position].lower_ in vocab.determiners or doc[position].text in QUOTE_PAIRS):

@@ -15,7 +15,8 @@ is the title's year; a law's year and number ("Law No 4 of 2024", "Law No. 2015-
 
 from __future__ import annotations
 
-from spacy.matcher import Matcher
+import re
+
 from spacy.tokens import Doc
 
 from pipeline.components.strategy_finder.candidate import Candidate
@@ -25,10 +26,15 @@ from pipeline.components.strategy_finder.names import (
     complement_word,
     trim_tail,
 )
-from pipeline.components.strategy_finder.patterns import DEADLINE
+from pipeline.components.strategy_finder.patterns import DEADLINE, YEAR_FIRST, StrategyMatchers
 from pipeline.components.strategy_finder.tokens import HYPHENS
 from pipeline.components.strategy_finder.vocabulary import Vocabulary
+from pipeline.components.strategy_finder.windows import ShapeTest, matches_in, merged_windows, positions_of_words
 from pipeline.normalise.years import END_ONLY, YearRange, read_year_range, single_year
+
+_YEAR_FIRST = re.compile(YEAR_FIRST)
+_STARTS_WITH_DIGIT = ShapeTest(lambda shape: shape.startswith("d"))
+_STARTS_WITH_DIGITS = ShapeTest(lambda shape: shape.startswith("dddd"))  # as a year does
 
 
 class YearRanges:
@@ -37,10 +43,11 @@ class YearRanges:
     Indexed by where ranges start and end, so that each name looks up its range in constant time.
     """
 
-    def __init__(self, doc: Doc, matcher: Matcher, clause_links: Matcher, vocab: Vocabulary) -> None:
+    def __init__(self, doc: Doc, matchers: StrategyMatchers, vocab: Vocabulary) -> None:
         identifiers = _identifier_tokens(doc, vocab)
         found: list[tuple[int, int, YearRange, bool]] = []
-        for match_id, start, end in matcher(doc):
+        windows = matchers.range_words.windows(doc, year_tokens(doc), matchers.range_reach)  # a range holds a year
+        for match_id, start, end in matches_in(matchers.ranges, doc, windows):
             if doc[start].text == "(" and doc[end - 1].text != ")":
                 start += 1
             if identifiers.intersection(range(start, end)):
@@ -63,10 +70,16 @@ class YearRanges:
                     self._deadline_at[start] = (start, end)
                 else:
                     self._period_at[start] = self._period_ending_at[end] = (start, end)
-        # where a clause leading to a range starts -> (where it ends, whether it leads to a deadline)
+        # where a clause leading to a range starts -> (where it ends, whether it leads to a deadline);
+        # only the clauses that end where a range starts lead to one
+        windows = merged_windows(((start - matchers.clause_length, start) for start in self.range_starts()), len(doc))
         self.link_ends: dict[int, set[tuple[int, bool]]] = {}
-        for match_id, start, end in clause_links(doc):
+        for match_id, start, end in matches_in(matchers.clause_links, doc, windows):
             self.link_ends.setdefault(start, set()).add((end, doc.vocab.strings[match_id] == DEADLINE))
+
+    def range_starts(self) -> list[int]:
+        """Where the ranges start, deadlines included."""
+        return [*self._period_at, *self._deadline_at]
 
     def starting(self, position: int, deadline: bool = False) -> tuple[int, int] | None:
         """The range starting at `position`; a deadline ("by 2027") only when a deadline clause led to it."""
@@ -82,13 +95,21 @@ class YearRanges:
         return position in self.covered
 
 
+def year_tokens(doc: Doc) -> list[int]:
+    """The tokens that start with a year ("2019", "2019–2022"): every year range holds one."""
+    return [i for i in _STARTS_WITH_DIGITS.positions(doc) if _YEAR_FIRST.match(doc[i].text)]
+
+
 def _identifier_tokens(doc: Doc, vocab: Vocabulary) -> set[int]:
-    """Tokens of a law's or decree's number: after "No." and the like, or right after its head ("Law 02-03")."""
+    """Tokens of a law's or decree's number: after "No." and the like, or right after its head ("Law 02-03").
+
+    A number starts at a number marker or a digit, so only those tokens are tried.
+    """
     tokens: set[int] = set()
-    for token in doc:
-        end = law_number_end(doc, token.i, len(doc), vocab)
+    for position in sorted({*positions_of_words(doc, vocab.number_markers), *_STARTS_WITH_DIGIT.positions(doc)}):
+        end = law_number_end(doc, position, len(doc), vocab)
         if end is not None:
-            tokens.update(range(token.i + (token.lower_ in vocab.number_markers), end))
+            tokens.update(range(position + (doc[position].lower_ in vocab.number_markers), end))
     return tokens
 
 

@@ -11,19 +11,30 @@ from spacy.tokens import Doc
 
 from pipeline.components.strategy_finder.candidate import Candidate
 from pipeline.components.strategy_finder.patterns import StatusCue, StrategyMatchers
+from pipeline.components.strategy_finder.windows import matches_in, merged_windows
 
 CueMatch = tuple[StatusCue, int, int]
 
 
 class StatusReader:
-    """The status cues of one doc, by sentence, and where the accepted names (with their ranges) start and end."""
+    """The status cues near a doc's names, by sentence, and where the accepted names (with their ranges) start
+    and end."""
 
     def __init__(self, doc: Doc, matchers: StrategyMatchers, accepted: list[Candidate]) -> None:
         self.doc = doc
         self.cues_by_sentence: dict[int, list[CueMatch]] = {}
-        for match_id, start, end in matchers.status(doc):
-            self.cues_by_sentence.setdefault(doc[start].sent.start, []).append(
-                (matchers.status_cues[match_id], start, end))
+        # a cue counts only near a name in its sentence: the matcher reads no further
+        near: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        for candidate in accepted:
+            sentence = doc[candidate.start].sent
+            near.setdefault((sentence.start, sentence.end), []).append(
+                (max(sentence.start, candidate.outer_start - matchers.status_reach),
+                 min(sentence.end, candidate.outer_end + matchers.status_reach)))
+        for (start, end), windows in sorted(near.items()):
+            self.cues_by_sentence[start] = [
+                (matchers.status_cues[match_id], first, last)
+                for match_id, first, last in matches_in(matchers.status, doc, merged_windows(windows, end))
+            ]
         self.outer_starts: dict[int, list[Candidate]] = {}
         self.outer_ends: dict[int, list[Candidate]] = {}
         for candidate in accepted:
@@ -35,8 +46,6 @@ class StatusReader:
         sentence = self.doc[candidate.start].sent
         best: tuple[int, str] | None = None
         for cue, start, end in self.cues_by_sentence.get(sentence.start, ()):
-            if end > sentence.end:
-                continue
             if cue.side == "before" and end <= candidate.start:
                 gap = (end, candidate.outer_start)
             elif cue.side == "after" and start >= candidate.outer_end:

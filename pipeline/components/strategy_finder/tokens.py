@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.components.strategy_finder.vocabulary import Vocabulary
+from pipeline.components.strategy_finder.windows import positions_of_words
 
 HYPHENS = frozenset({"-", "‐", "‑"})
 DASHES = HYPHENS | {"‒", "–", "—", "―"}
 QUOTE_PAIRS = {"“": "”", "„": "“", "«": "»", '"': '"'}
+_QUOTE_MARKS = frozenset(QUOTE_PAIRS) | frozenset(QUOTE_PAIRS.values())
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
@@ -62,15 +65,20 @@ class NamedTokens:
 
 def quote_pairs(doc: Doc) -> Iterator[tuple[int, int]]:
     """Token indices of opening and closing quotation marks within one sentence."""
-    for sentence in doc.sents:
-        open_at: int | None = None
-        closer = ""
-        for token in sentence:
-            if open_at is None and token.text in QUOTE_PAIRS:
-                open_at, closer = token.i, QUOTE_PAIRS[token.text]
-            elif open_at is not None and token.text == closer:
-                yield open_at, token.i
-                open_at = None
+    sentence_starts = [sentence.start for sentence in doc.sents]
+    sentence = -1
+    open_at: int | None = None
+    closer = ""
+    for position in positions_of_words(doc, _QUOTE_MARKS):  # only the quotation marks: the rest changes nothing
+        in_sentence = bisect_right(sentence_starts, position)
+        if in_sentence != sentence:
+            sentence, open_at = in_sentence, None  # a pair closes in its own sentence
+        text = doc[position].text
+        if open_at is None and text in QUOTE_PAIRS:
+            open_at, closer = position, QUOTE_PAIRS[text]
+        elif open_at is not None and text == closer:
+            yield open_at, position
+            open_at = None
 
 
 def in_title_case_block(doc: Doc, token_index: int, vocab: Vocabulary) -> bool:
