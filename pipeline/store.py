@@ -21,6 +21,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from pipeline import __version__
+from pipeline.atomic import open_temporary
 from pipeline.models import TABLE_MODELS, Row
 from pipeline.rules import rules_fingerprint
 
@@ -91,13 +92,13 @@ class ReportStore:
             "version": version.as_dict(),
             "rows": {table: [row.model_dump(mode="json") for row in table_rows] for table, table_rows in rows.items()},
         }
-        handle, temporary = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=self.folder)
+        temporary, stream = open_temporary(self.folder, ".")
         try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            with stream:
                 json.dump(record, stream, ensure_ascii=False)
             os.replace(temporary, self._path(doc_id))
         except BaseException:
-            Path(temporary).unlink(missing_ok=True)
+            temporary.unlink(missing_ok=True)
             raise
 
     def _record(self, doc_id: str) -> dict | None:

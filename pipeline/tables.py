@@ -11,7 +11,6 @@ import io
 import json
 import os
 import signal
-import tempfile
 import types
 import typing
 from collections.abc import Iterable, Mapping
@@ -20,6 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline.atomic import open_temporary
 from pipeline.models import TABLE_MODELS, Located, Row
 
 
@@ -117,19 +117,6 @@ def rows_csv_text(model: type[Row], rows: Iterable[Row], header: bool = True) ->
     return buffer.getvalue()
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write text to `path` via a temporary file in the same folder and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 class TableWriter:
     """Writes every table a report at a time, then swaps all of them into place together.
 
@@ -147,9 +134,8 @@ class TableWriter:
         self.row_counts: dict[str, int] = {model.table: 0 for model in TABLE_MODELS}
         try:
             for model in TABLE_MODELS:
-                handle, temporary = tempfile.mkstemp(prefix=f".{model.table}.csv.", suffix=".tmp", dir=out_dir)
-                stream = os.fdopen(handle, "w", encoding="utf-8", newline="")
-                self._files[model.table] = (Path(temporary), stream)
+                self._files[model.table] = open_temporary(out_dir, f".{model.table}.csv.")
+                stream = self._files[model.table][1]
                 stream.write(rows_csv_text(model, []))
         except BaseException:
             self.abort()
@@ -169,8 +155,8 @@ class TableWriter:
             stream.close()
         manifest_temp = None
         if manifest is not None:
-            handle, manifest_temp = tempfile.mkstemp(prefix=".manifest.json.", suffix=".tmp", dir=self.out_dir)
-            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            manifest_temp, stream = open_temporary(self.out_dir, ".manifest.json.")
+            with stream:
                 stream.write(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
         held = {signal.SIGINT, signal.SIGTERM}
         previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)

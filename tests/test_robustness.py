@@ -108,6 +108,21 @@ def test_a_folder_with_no_reports_gives_empty_tables(nlp, tmp_path):
         assert len(pd.read_csv(tmp_path / "out" / name)) == 0
 
 
+@pytest.mark.skipif(not hasattr(os, "fchmod"), reason="POSIX file modes")
+def test_tables_get_an_ordinary_files_permissions_not_the_temporary_files(nlp, tmp_path):
+    root = tmp_path / "reports"
+    root.mkdir()
+    (root / "a.md").write_text(GOOD, "utf-8")
+    previous = os.umask(0o027)
+    try:
+        run(root, tmp_path / "out", nlp=nlp, progress=False)
+    finally:
+        os.umask(previous)
+    written = [*(tmp_path / "out").glob("*.csv"), tmp_path / "out" / "manifest.json"]
+    assert len(written) == len(TABLES) + 1
+    assert {path.stat().st_mode & 0o777 for path in written} == {0o640}
+
+
 def test_rerun_with_nothing_changed_processes_nothing_and_writes_the_same_bytes(nlp, tmp_path):
     root = tmp_path / "reports"
     root.mkdir()
