@@ -59,7 +59,7 @@ def test_every_dev_report_is_scored(dev_scores):
 HELDOUT = REPO / "tests" / "data" / "heldout"
 
 
-@pytest.fixture(scope="module", params=["set1", "set2", "set3"])
+@pytest.fixture(scope="module", params=["set1", "set2", "set3", "set4"])
 def heldout_scores(request, nlp, tmp_path_factory) -> Scores:
     """Our own held-out reports (tests/data/heldout), annotated blind; floors sit just under today's scores."""
     from .conftest import _batch_rows

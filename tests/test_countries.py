@@ -100,6 +100,17 @@ def test_a_demonym_naming_a_language_is_not_a_country(analyse):
     assert _countries(analyse, "The Russian authorities replied.") == [("Russian", "RUS")]
 
 
+def test_a_list_of_demonyms_is_read_by_what_follows_the_list(analyse):
+    assert _countries(analyse, "Interpretation was provided in French and Portuguese.") == []
+    found = _countries(analyse, "French and Portuguese nationals were evacuated.")
+    assert [iso3 for _, iso3 in found] == ["FRA", "PRT"]
+
+
+def test_capitals_and_ngos_named_after_a_country_are_not_the_country(analyse):
+    assert _countries(analyse, "ECLAC has an office in Mexico City and the Norwegian Refugee Council spoke.") == []
+    assert [iso3 for _, iso3 in _countries(analyse, "The office in Kuwait City, Kuwait, opened.")] == ["KWT"]
+
+
 def test_lowercase_words_cities_and_regions_are_not_countries(analyse):
     text = (
         "They ate turkey in New York and Geneva. Migration in the Western Balkans and Central Asia, "

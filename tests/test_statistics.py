@@ -861,3 +861,91 @@ def test_intervals_answer_as_a_scan_of_every_interval_would(start, end):
     assert found.contains(start, end) == any(s <= start and end <= e for s, e in intervals)
     assert found.covers(start) == any(s <= start < e for s, e in intervals)
     assert not Intervals([]).overlaps(start, end) and not Intervals([]).covers(start)
+
+
+# --- round 4 (held-out set4): table year columns, section numbers, names, pointing back, years ---
+
+
+def test_table_cells_take_the_year_of_their_rows_year_column(analyse):
+    text = (
+        "| Country of return | Year | Assisted returns | Reintegration packages started |\n"
+        "|---|---|---|---|\n"
+        "| Georgia | 2023 | 1,412 | 655 |\n"
+        "| Georgia | 2024 | 1,198 | 702 |\n"
+    )
+    assert [(r.value, r.year) for r in figures(analyse, text)] == [(1412, 2023), (655, 2023), (1198, 2024), (702, 2024)]
+
+
+def test_table_cells_take_the_year_heading_their_column(analyse):
+    text = "| Country | 2023 | 2024 |\n|---|---|---|\n| Georgia | 1,412 | 655 |\n| Iraq | 874 | 610 |\n"
+    assert [(r.value, r.year) for r in figures(analyse, text)] == [(1412, 2023), (655, 2024), (874, 2023), (610, 2024)]
+
+
+def test_a_section_number_opening_a_paragraph_is_no_figure(analyse):
+    text = (
+        "2.1 From pasture to city. Data show 31,400 registered moves in 2023.\n\n"
+        "2.2 Preparedness. The agency has expanded early warning.\n\n"
+        "2.1.3 Costs. Nothing was spent.\n\n"
+        "2.1 million people moved in 2023.\n\n"
+        "2.5 Million Displaced. The crisis deepened."
+    )
+    assert values(analyse, text) == [(31_400, "count"), (2_100_000, "count"), (2_500_000, "count")]
+
+
+def test_numbers_joined_by_plus_name_a_programme(analyse):
+    text = "Moldova's PARE 1+1 programme was proposed as a model; 40 returnees applied."
+    assert values(analyse, text) == [(40, "count")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a definite number of places, past its adjectives, once as many places are named
+        (("Some 582,000 people were displaced in Cabo Delgado, Niassa and Nampula. Projects are under "
+          "preparation across the three northern provinces."), [(582_000, "count")]),
+        ("The two central banks that presented will pilot a template.", []),
+        # not pointing back: no places named before, or not a place
+        ("Projects are under preparation across three northern provinces.", [(3, "count")]),
+        ("Cabo Delgado, Niassa and Nampula agreed on the four key priorities.", [(4, "count")]),
+    ],
+)
+def test_a_definite_number_of_named_places_points_back(analyse, text, expected):
+    assert values(analyse, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # the base of a comparison is not the figure's year; the sentence's year is
+        (("In 2024, 159,012 workers went abroad, equal to 127.2 per cent of the plan and 3.8% more than in 2023; "
+          "of these, 56,288 were women."), [2024, 2024, 2024, 2024]),
+        # a restated share skips the stated change before it
+        (("Guatemala had received USD 19.8 billion in remittances in 2023, an increase of 7.9 per cent over 2022 "
+          "and a flow equal to nearly a fifth of gross domestic product."), [2023, None, 2023]),
+        # figures of one clause share its year ...
+        (("His company had processed 2.3 million transactions in the first half of 2024 at an average fee of "
+          "USD 3.90."), [2024, 2024]),
+        # ... unless a comma sets the later off, or it is the base of a comparison
+        (("Sending USD 200 still cost 7.4% on average in the second quarter of 2024, well above the target of "
+          "3 per cent set under SDG 10."), [None, 2024, None]),
+        (("COMAR registered 78,975 asylum applications in 2024, down from a record 140,982 the previous year, "
+          "as changes in policy pushed more people to seek protection."), [2024, None]),
+        # two nouns the parse coordinates with the verb; a share "of whom" takes its whole's year
+        (("He said that the register of the Council had grown to 826,000 nurses and midwives by March 2024, "
+          "over a quarter of whom trained outside Great Britain."), [2024, 2024]),
+        ("The Migrant Response Plan 2025 seeks US$ 112 million, roughly a fifth of which had been received by February.",
+         [2025, None]),
+        # a year modifying a noun of the figure's own phrase comes before the subject's
+        ("The 2023 appeal closed at 46 per cent funded, against 58 per cent for the 2022 appeal.", [2023, 2022]),
+        ("Employers do not recruit from the 55 countries named on the 2023 edition of the List.", [2023]),
+        # "the 2024 fiscal year" is 2024; a participle describing a noun shares its clause's year
+        ("USAID brought its humanitarian funding for the 2024 fiscal year to US$ 47.8 million.", [2024]),
+        (("During 2024 the Department inspected 46 licensed enterprises, revoked 3 licences and imposed fines "
+          "totalling VND 2.86 billion."), [2024, 2024, 2024]),
+        # ... but not one with a time of its own
+        (("The Policy, adopted in 2016, had created the legal basis for the migrant welfare desks now operating in "
+          "29 district employment offices."), [None]),
+    ],
+)
+def test_year_round_4(analyse, text, years):
+    assert [r.year for r in figures(analyse, text)] == years

@@ -892,6 +892,9 @@ def _by_key(matches) -> dict[int, list[tuple[int, int]]]:
         "The Action Plan ran from January – December 2020; the Policy since 2019; the Law No. 2015-36 until 2030.",
         "the We the UAE 2031 vision, the Employment Permit System and the Anti-corruption Strategy 2020–25",
         "Workshop on National Migration Strategy Development\n\nThe Migration Policy Institute and the plan.",
+        "the Fair Care Partnership programme, run since 2019, the Health Sector Strategic Plan III (2023–2030), "
+        "Regulation (EU) 2024/1348 and the Employment (Recruitment Abroad) Regulations, 2021",
+        "the National Strategy for Transformation (NST2) 2024-2029 and the Global Strategy on Health: Workforce 2030",
     ],
 )
 def test_the_matchers_find_in_their_windows_what_they_find_over_the_whole_doc(nlp, text):
@@ -939,3 +942,103 @@ def test_a_word_filter_admits_the_words_a_token_spec_may_match_wherever_they_sta
     assert words.windows(doc, anchors=None) == [(1, 2), (3, 5), (6, 7)]
     assert anchor_words(patterns) == frozenset({"plan", "act"})
     assert anchor_words([[{"TEXT": {"REGEX": "^[A-Z]"}, "OP": "+"}]]) is None  # no word list: every run is read
+
+
+# -- set4: subtitles with a title year, numbers in a series, participle clauses, EU acts, short titles of laws --
+
+
+def test_a_subtitle_after_a_colon_that_closes_on_its_year_is_part_of_the_title(strategies):
+    found = strategies("The moderator recalled that the Global Strategy on Human Resources for Health: Workforce 2030 "
+                       "set targets.")
+    name = "Global Strategy on Human Resources for Health: Workforce 2030"
+    assert list(found) == [name]
+    assert _years(found[name]) == (None, 2030, False)
+    assert strategies("They adopted the National Migration Strategy: Kenya 2030-2035 and more.").keys() == {
+        "National Migration Strategy"}  # a range after the colon is no title year
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "years"),
+    [
+        ("The Health Sector Strategic Plan III (2023–2030) foresees 4,000 new posts.", "Health Sector Strategic Plan III",
+         (2023, 2030, False)),
+        ("They adopted the Health Sector Strategic Plan III.", "Health Sector Strategic Plan III", (None, None, False)),
+        ("He said the Labour Recalibration Programme 2.0 had regularised more.", "Labour Recalibration Programme 2.0",
+         (None, None, False)),
+        ("The National Development Plan 2 (2019-2023) ran.", "National Development Plan 2", (2019, 2023, False)),
+    ],
+)
+def test_a_number_in_a_series_after_the_head_is_part_of_the_name(strategies, text, name, years):
+    found = strategies(text)
+    assert list(found) == [name]
+    assert _years(found[name]) == years
+
+
+def test_a_small_number_before_a_lowercase_word_is_a_quantity_not_part_of_the_name(strategies, analyse):
+    assert strategies("Under the National Plan 12 families were moved.") == {}
+    assert "Law 02-03 on the Entry and Stay of Foreigners" in strategies(
+        "Morocco revised Law 02-03 on the Entry and Stay of Foreigners.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "years"),
+    [
+        ("Ms. Vogel presented the Fair Care Partnership programme, run since 2019 with GIZ, which placed nurses.",
+         "Fair Care Partnership programme", (2019, None, True)),
+        ("The Labour Migration Strategy, run from 2019 to 2022 by the ministry, helped.", "Labour Migration Strategy",
+         (2019, 2022, False)),
+    ],
+)
+def test_a_range_attaches_through_the_participle_run(strategies, text, name, years):
+    found = strategies(text)
+    assert name in found, found.keys()
+    assert _years(found[name]) == years
+
+
+def test_a_range_after_an_acronym_with_a_digit_is_the_names(strategies):
+    found = strategies("Rwanda noted that labour mobility is a priority of the National Strategy for Transformation "
+                       "(NST2) 2024-2029, while others asked for more.")
+    assert _years(found["National Strategy for Transformation"]) == (2024, 2029, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("It is in line with the return provisions of Regulation (EU) 2024/1348.", "Regulation (EU) 2024/1348"),
+        ("The Regulation (EC) No 862/2007 applies.", "Regulation (EC) No 862/2007"),
+        ("The Directive (EU) 2016/801 on students applies.", "Directive (EU) 2016/801"),
+        ("Member States transposed Directive 2008/115/EC.", "Directive 2008/115/EC"),
+        ("Member States transposed the Return Directive.", "Return Directive"),
+    ],
+)
+def test_eu_regulations_and_directives_with_their_numbers_are_laws(strategies, analyse, text, name):
+    found = strategies(text)
+    assert list(found) == [name]
+    assert (found[name].kind, _years(found[name])) == ("law", (None, None, False))
+    assert analyse(text).rows["statistics"] == []  # the number is an identifier
+
+
+def test_a_bracketed_issuer_without_a_number_is_no_part_of_a_name(strategies):
+    assert strategies("The Regulation (EU) was discussed.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("It welcomed the Employment (Recruitment of Ugandan Migrant Workers Abroad) Regulations, 2021, but said more.",
+         "Employment (Recruitment of Ugandan Migrant Workers Abroad) Regulations, 2021"),
+        ("In Uganda the Prevention of Trafficking in Persons (Amendment) Act was passed.",
+         "Prevention of Trafficking in Persons (Amendment) Act"),
+        ("Kenya passed the Refugees Act, 2006.", "Refugees Act, 2006"),
+        ("Kenya passed the Immigration Regulations 2014 last year.", "Immigration Regulations 2014"),
+    ],
+)
+def test_a_laws_short_title_keeps_its_bracketed_part_and_its_year_after_a_comma(strategies, text, name):
+    found = strategies(text)
+    assert list(found) == [name]
+    assert (found[name].kind, _years(found[name])) == ("law", (None, None, False))
+
+
+def test_a_comma_and_a_list_of_years_after_a_law_are_no_title_year(strategies):
+    assert list(strategies("Kenya passed the Refugees Act, 2006 and 2010 were busy.")) == ["Refugees Act"]
+    assert strategies("States must implement the International Health Regulations.") == {}

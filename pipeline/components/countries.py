@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from pipeline.normalise.countries import CountryGazetteer, country_gazetteer, fold
@@ -99,11 +99,23 @@ class CountryMatcher:
             return False  # "into English, French and Portuguese": a list of languages
         if span.text.endswith("s") and not span.text.endswith(("ss", "ese")):
             return True  # people: "Ghanaians", "Albanians"
+        if not self._modifies(following):
+            return False
+        if following.pos_ == "CCONJ" or following.text == ",":
+            # "French and Portuguese nationals" or "in French and Portuguese": what follows the list decides.
+            last = max(span[-1].conjuncts, key=lambda token: token.i, default=None)
+            if last is not None and last.i > span[-1].i:
+                after = span.doc[last.i + 1] if last.i + 1 < len(span.doc) else None
+                return self._modifies(after)
+        return True
+
+    def _modifies(self, following: Token | None) -> bool:
+        """Whether the token after a demonym lets it modify a noun (so mean the country), not name a language."""
         if following is None or following.is_space or following.pos_ not in _MODIFIABLE:
             return False
-        if following.is_punct and following.text not in {",", "-", "–", "/"}:
+        if fold(following.text) in self.language_nouns:
             return False
-        return True
+        return not (following.is_punct and following.text not in {",", "-", "–", "/"})
 
 
 def _in_all_caps_block(span: Span) -> bool:

@@ -62,3 +62,18 @@ def with_header_unit(quantity: Quantity, unit: LabelUnit) -> Quantity:
     """A bare cell number read in its header's unit and scale."""
     scaled = quantity.scaled_by(unit.scale) if unit.scale != 1.0 else quantity
     return replace(scaled, unit=unit.unit, currency_written=unit.unit not in {"count", "percent"})
+
+
+def row_cell_under(prepared: Prepared, cell: Block, headers: frozenset[str]) -> Block | None:
+    """The cell of the same row in the column headed by one of `headers` ("Year"): a column that
+    states something of the whole row, such as the year its figures refer to."""
+    if not headers or cell.table_cell is None:
+        return None
+    for other in prepared.blocks:
+        position = other.table_cell
+        if position is None or position.table != cell.table_cell.table or position.row != cell.table_cell.row:
+            continue
+        column_header, _ = prepared.table_header(position)
+        if other is not cell and column_header is not None and column_header.text.strip().casefold() in headers:
+            return other
+    return None

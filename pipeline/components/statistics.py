@@ -44,6 +44,7 @@ from pipeline.normalise.numbers import (
 )
 from pipeline.normalise.phrases import alternatives, folded_words
 from pipeline.normalise.years import YEAR_PATTERN
+from pipeline.prepare import Prepared
 from pipeline.rules import load_rules
 
 SPAN_KEY = "statistic"
@@ -150,6 +151,8 @@ class StatisticFinder:
         self.blocked = [re.compile(p) for p in patterns]
         self.heading_number = re.compile(exclusions["heading_number"])
         self.heading_max_words = int(exclusions.get("heading_max_words", 15))
+        section_number = exclusions.get("section_number")
+        self.section_number = re.compile(section_number) if section_number else None
         self.figure_verbs = folded_words(exclusions, "figure_verbs_like_nouns")
         self.duration_units = folded_words(exclusions, "duration_units")
         self.duration_fillers = folded_words(exclusions, "duration_fillers")
@@ -162,6 +165,10 @@ class StatisticFinder:
         self.anaphoric_determiners = folded_words(exclusions, "anaphoric_determiners")
         self.named_kinds = {
             str(noun).casefold(): str(key) for key, nouns in exclusions["anaphoric_named_kinds"].items() for noun in nouns
+        }
+        self.kind_entities = {
+            str(key): frozenset(str(label) for label in labels)
+            for key, labels in (exclusions.get("anaphoric_kind_entities") or {}).items()
         }
         self.identifier_headers = folded_words(exclusions, "table_identifier_headers")
         self.part_determiners = folded_words(exclusions, "part_determiners")
@@ -180,6 +187,7 @@ class StatisticFinder:
         grammar = self.grammars[decimal_comma_convention(text, self.vocabulary)]
         blocked = [(m.start(), m.end()) for p in self.blocked for m in p.finditer(text) if m.end() > m.start()]
         blocked = Intervals(blocked + self._heading_numbers(doc))
+        section_numbers = Intervals(self._section_numbers(prepared))
         inside_names = Intervals(
             (span.start_char, span.end_char) for key in self.excluding_span_keys for span in doc.spans.get(key, [])
         )
@@ -191,6 +199,8 @@ class StatisticFinder:
             start, end = quantity.start, quantity.end
             if blocked.overlaps(start, end) or inside_names.contains(start, end):
                 continue
+            if quantity.bare and section_numbers.contains(start, end):
+                continue  # "2.1 From pasture to city. Data ...": the section's number, not "2.1 million"
             cell = cell_of(prepared, start)
             if cell is not None:
                 if in_identifier_column(prepared, cell, self.identifier_headers):
@@ -205,7 +215,7 @@ class StatisticFinder:
         for figure in candidates:
             if figure.range_id is not None:
                 ranges.setdefault(figure.range_id, []).append(figure)
-        named = _NamedBefore(doc, set(self.named_kinds.values()))
+        named = _NamedBefore(doc, set(self.named_kinds.values()), self.kind_entities)
         kept = {figure.start_char for figure in candidates if self._is_statistic(doc, figure, ranges, named)}
         figures = [figure for figure in candidates if _stands_with_its_range(figure, ranges, kept)]
         figures = _link_equivalents(text, figures)
@@ -226,6 +236,21 @@ class StatisticFinder:
                 and len(block.text.split()) <= self.heading_max_words
             )
             match = self.heading_number.match(block.text) if heading_like else None
+            if match:
+                found.append((block.start + match.start(), block.start + match.end()))
+        return found
+
+    def _section_numbers(self, prepared: Prepared | None) -> list[tuple[int, int]]:
+        """"2.1 From pasture to city. Data from ...": a two- or three-level number opening a paragraph
+        before a capitalised word numbers a section run into its text. A scale or unit after it
+        ("2.1 Million") makes the quantity more than the bare number, so it is kept."""
+        if prepared is None or self.section_number is None:
+            return []
+        found = []
+        for block in prepared.blocks:
+            if block.table_cell is not None:
+                continue
+            match = self.section_number.match(block.text)
             if match:
                 found.append((block.start + match.start(), block.start + match.end()))
         return found
@@ -402,7 +427,7 @@ class StatisticFinder:
         already named when there are at least as many of them before it."""
         if before is None or before.lower_ not in self.anaphoric_determiners or quantity.form != "words":
             return False
-        noun = doc[span.end] if span.end < len(doc) else None
+        noun = _noun_after_adjectives(doc, span.end)
         key = self.named_kinds.get(noun.lower_) if noun is not None else None
         if key is None:
             return False
@@ -417,13 +442,20 @@ def _plain_number(quantity: Quantity) -> bool:
 class _NamedBefore:
     """How many distinct things of a kind (countries, organisations) a document names before an offset."""
 
-    def __init__(self, doc: Doc, keys: set[str]) -> None:
+    def __init__(self, doc: Doc, keys: set[str], entity_labels: dict[str, frozenset[str]] | None = None) -> None:
+        """`entity_labels`: kinds with no span group of their own ("place"), counted from the model's
+        named entities with these labels (GPE, LOC)."""
         self._ends: dict[str, list[int]] = {}
         self._distinct: dict[str, list[int]] = {}  # distinct names among the first k+1 spans by end
+        entity_labels = entity_labels or {}
         for key in keys:
             seen: set[str] = set()
             ends, distinct = [], []
-            for span in sorted(doc.spans.get(key, []), key=lambda span: span.end_char):
+            if key in entity_labels:
+                named = [entity for entity in doc.ents if entity.label_ in entity_labels[key]]
+            else:
+                named = list(doc.spans.get(key, []))
+            for span in sorted(named, key=lambda span: span.end_char):
                 seen.add(span.kb_id_ or span.text.casefold())
                 ends.append(span.end_char)
                 distinct.append(len(seen))
@@ -433,6 +465,14 @@ class _NamedBefore:
         """Distinct things of the kind named in spans that end at or before `offset`."""
         before = bisect.bisect_right(self._ends[key], offset)
         return self._distinct[key][before - 1] if before else 0
+
+
+def _noun_after_adjectives(doc: Doc, index: int, most: int = 2) -> Token | None:
+    """The noun a number counts, past its adjectives ("the three northern provinces")."""
+    for token in doc[index : index + most + 1]:
+        if token.pos_ != "ADJ":
+            return token
+    return None
 
 
 def _stands_with_its_range(figure: Figure, ranges: dict[str, list[Figure]], kept: set[int]) -> bool:

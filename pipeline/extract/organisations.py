@@ -147,7 +147,8 @@ def _settle_countries(context: ExtractionContext, spans: list[Span]) -> list[str
     """Keys with the country of every government body filled in where the report tells it.
 
     An acronym or a short form stands for the body named before it, so it takes that mention's country
-    ("AFAD" in a sentence about Syrians is still Türkiye's AFAD). Other mentions take the speaker's, else
+    ("AFAD" in a sentence about Syrians is still Türkiye's AFAD); one used before the body is named takes
+    the country of the body's own mentions, not of its sentence. Other mentions take the speaker's, else
     the sentence's or paragraph's country; failing that, a mention in the front matter takes the host's
     (`_front_matter_country`), and any other the nearest mention of the same body's, and failing that, the
     country the report is about, when one clearly is (`_body_country_of_report`)."""
@@ -164,9 +165,9 @@ def _settle_countries(context: ExtractionContext, spans: list[Span]) -> list[str
         else:
             pending.append(index)
     for index in standing_for:
-        found = mentions_of.nearest_country(index, earlier_only=True) or _context_country(
-            context, spans[index], free
-        )
+        found = mentions_of.nearest_country(index, earlier_only=True)
+        if found is None and not mentions_of.named_later(index):
+            found = _context_country(context, spans[index], free)
         if found:
             keys[index] = f"{split_key(keys[index])[0]}@{found}"
         else:
@@ -246,6 +247,12 @@ class _MentionsOfBody:
         self.by_base: dict[str, list[int]] = defaultdict(list)
         for index, key in enumerate(keys):
             self.by_base[split_key(key)[0]].append(index)
+
+    def named_later(self, index: int) -> bool:
+        """Whether the body is mentioned again after this mention: an acronym used before the body is named
+        ("the Ministry of Justice of Japan and MOLISA", defined further on) is the body's, not its sentence's."""
+        start = self.spans[index].start
+        return any(self.spans[position].start > start for position in self.by_base[split_key(self.keys[index])[0]])
 
     def nearest_country(self, index: int, earlier_only: bool = False) -> str | None:
         """The country of the nearest mention of the same body that has one, an earlier mention first."""

@@ -27,8 +27,15 @@ conflict in April 2023"). "That year", "the same year" and "by the end of the ye
 the last year named before (in the sentence; for "that year" also the sentence before); "the
 same period" too, when the last time named is one year and not a period. A stated
 change ("down 70%") takes only a year of its own phrase or right after it: it compares years.
+A year a comparison starts from ("3.8% more than in 2023", "compared with 2022") is not the
+figure's. Figures of one clause share the year an earlier one took ("2.3 million transactions in
+the first half of 2024 at an average fee of USD 3.90") unless a comma, a stated change or a
+comparison's base parts them; a share "of whom" takes its whole's year; "for the 2024 fiscal year"
+is a point in 2024; a participle describing a noun ("fines totalling VND 2.86 billion") is as dated
+as the clause it hangs from.
 A figure in a table cell with no year from these rules takes the one year its cell states, else
-the one its column header states, else its row header's ("2019-2022" states no one year).
+the one its column header states, else the one in its row's "Year" column, else its row header's
+("2019-2022" states no one year).
 
 The parse of en_core_web_sm attaches phrases loosely, so clauses are read with tolerances: an
 infinitive with no subject, or a bare participle completing a verb, belongs to the clause it
@@ -48,6 +55,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.components.statistic_intervals import Intervals
+from pipeline.components.statistic_tables import row_cell_under
 from pipeline.normalise.years import YEAR_PATTERN
 
 _VERBS = {"VERB", "AUX"}
@@ -80,6 +88,10 @@ class YearRules:
     restating_words: frozenset[str] = frozenset()  # "equivalent to 8 per cent of GDP"
     parallel_clause_marks: frozenset[str] = frozenset()  # "..., while 558 people died"
     annual_title_words: tuple[str, ...] = ()  # "Response Plan 2025 seeks US$ 2.4 billion"
+    comparison_base_words: tuple[str, ...] = ()  # "3.8% more than in 2023": 2023 is the base compared with
+    year_period_nouns: tuple[str, ...] = ()  # "for the 2024 fiscal year" is a point in time
+    year_noun_determiners: frozenset[str] = frozenset()  # "the" of "the 2024 fiscal year"
+    table_year_headers: frozenset[str] = frozenset()  # a table column headed "Year" dates its row
 
     @cached_property
     def anaphoric_ends(self) -> frozenset[str]:
@@ -151,7 +163,10 @@ class Clauses:
                 return current
             if current.head.i == current.i or current.i == self.root.i:
                 return current
-            if current.dep_ == "conj" and current.pos_ not in _VERBS and self._is_clause_head(current.head):
+            if (
+                current.dep_ == "conj" and current.pos_ not in _VERBS and self._is_clause_head(current.head)
+                and not _joins_a_noun(current)
+            ):
                 return current  # "..., adopted in 2021, and to the plan to ...": a clause of its own
             current = current.head
 
@@ -180,16 +195,20 @@ class Clauses:
         restrictions", "last year") cannot."""
         if clause.tag_ not in _PAST_TAGS:
             return False
+        if any(child.dep_ in {"aux", "auxpass"} and child.tag_ in _NON_PAST_AUX_TAGS for child in clause.children):
+            return False
+        return not self.has_own_time(clause)
+
+    def has_own_time(self, clause: Token) -> bool:
+        """Does the clause say something of its own time ("now operating", "since 2019", "last year")?"""
         for child in clause.children:
-            if child.dep_ in {"aux", "auxpass"} and child.tag_ in _NON_PAST_AUX_TAGS:
-                return False
             if child.dep_ in {"prep", "advmod", "npadvmod"}:
                 if child.lower_ in self.rules.own_time_words:
-                    return False
+                    return True
                 phrase = " ".join(t.lower_ for t in child.subtree)
                 if any(re.search(rf"\b{re.escape(p)}\b", phrase) for p in self.rules.relative_years):
-                    return False
-        return True
+                    return True
+        return False
 
     def shares_subject(self, clause: Token, other: Token, figure: Token) -> bool:
         """Is `other` a verb coordinated with the clause that takes the figure, the clause's subject,
@@ -220,6 +239,17 @@ class Clauses:
             top = top.head
         first = next((t for t in self.sent if not (t.is_punct or t.is_space)), None)
         return first is not None and top.left_edge.i <= first.i
+
+
+def _joins_a_noun(conj: Token) -> bool:
+    """Is a noun the parse coordinates with a verb really the second of two nouns ("grown to 826,000
+    nurses and midwives by March 2024")? Then it stays in that noun's clause."""
+    doc = conj.doc
+    joiner = doc[conj.left_edge.i - 1] if conj.left_edge.i > 0 else None
+    if joiner is None or joiner.dep_ != "cc" or joiner.i == 0:
+        return False
+    previous = doc[joiner.i - 1]
+    return previous.pos_ in {"NOUN", "PROPN"} and previous.tag_ == conj.tag_
 
 
 # --- year mentions ---------------------------------------------------------------------------------
@@ -301,6 +331,9 @@ def _year_kind(doc: Doc, text: str, first: Token, year: Token, rules: YearRules,
         i -= 1  # "in March 2020", "on 11 September 2013"
     if not anaphoric and _closes_date_range(doc, i, first.i, rules):
         return "point"  # "between January and July 2025": a span inside the year
+    if not anaphoric and _names_a_period(text, year, rules):
+        while i >= 0 and doc[i].lower_ in rules.year_noun_determiners:
+            i -= 1  # "for the 2024 fiscal year" is "for 2024"
     if i < 0 or doc[i].is_sent_end or doc[i].is_punct:
         return "point" if anaphoric else "modifier"
     preceding = " ".join(t.lower_ for t in doc[max(0, i - 3) : i + 1])
@@ -311,7 +344,24 @@ def _year_kind(doc: Doc, text: str, first: Token, year: Token, rules: YearRules,
         return "edge"
     if _inside_period_phrase(year, rules, figures):
         return "edge"  # "Since the outbreak of conflict in Sudan in April 2023"
+    if _compared_with(preceding, stated, rules):
+        return "base"  # "3.8% more than in 2023": the year compared with, not the figure's
     return "point" if stated or anaphoric else "modifier"
+
+
+def _names_a_period(text: str, year: Token, rules: YearRules) -> bool:
+    """Does a period noun follow the year ("the 2024 fiscal year")? The phrase then stands for the year."""
+    following = text[year.idx + len(year.text) :].lstrip().casefold()
+    return any(re.match(rf"{re.escape(noun)}\b", following) for noun in rules.year_period_nouns)
+
+
+def _compared_with(preceding: str, stated: list[str], rules: YearRules) -> bool:
+    """Do the words before the year (through its preposition) end with a comparison's base word
+    ("than in 2023", "compared with 2022")? Such a year is what a change is measured against."""
+    heads = [preceding] + [preceding[: -len(p)].rstrip() for p in stated]
+    return any(
+        head == word or head.endswith(" " + word) for head in heads for word in rules.comparison_base_words
+    )
 
 
 def _closes_date_range(doc: Doc, joiner: int, year: int, rules: YearRules) -> bool:
@@ -379,10 +429,12 @@ def _sentence_years(
     anchored = {m.token.i: _anchor(m.token, figure_tokens) for m in points}
     clause_of_year = {m.token.i: clauses.clause_of(m.token) for m in points}
     result: dict[int, int] = {}
-    claimed: dict[int, set[int]] = {}  # clause head -> year tokens taken by a figure before them
+    claimed: dict[int, list[tuple[int, Span]]] = {}  # clause head -> (year token, the figure before that took it)
     for span in members:
         start = span._.figure.start_char
-        year = _modifier_year(span, mentions, clauses)
+        year = _own_modifier_year(span, mentions, figure_tokens)
+        if year is None:
+            year = _modifier_year(span, mentions, clauses)
         if year is None:
             year = _annual_title_year(span, mentions, clauses, rules)
         if year is not None:
@@ -391,7 +443,7 @@ def _sentence_years(
         own = [m for m in points if anchored[m.token.i] is span]
         if own:
             result[start] = own[0].year
-            claimed.setdefault(clauses.clause_of(span.root).i, set()).add(own[0].token.i)
+            claimed.setdefault(clauses.clause_of(span.root).i, []).append((own[0].token.i, span))
             continue
         clause = clauses.clause_of(span.root)
         same = [
@@ -402,42 +454,55 @@ def _sentence_years(
         following = _following(span, text, members, same, rules)
         if following is not None:
             result[start] = following.year
-            claimed.setdefault(clause.i, set()).add(following.token.i)
+            claimed.setdefault(clause.i, []).append((following.token.i, span))
             continue
         if start in changes:
             continue  # a change compares years: only a year of its own phrase or right after it
-        related = _restated_figure(span, text, members, clauses, rules) or _fronted_whole(span, members, clauses)
+        related = (
+            _restated_figure(span, text, members, clauses, rules, changes)
+            or _fronted_whole(span, members, clauses)
+            or _relative_whole(span, members, rules)
+        )
         if related is not None and related._.figure.start_char in result:
             result[start] = result[related._.figure.start_char]  # "..., equivalent to 8 per cent of GDP"
             continue
-        taken_before = claimed.get(clause.i, set())
+        taken_before = {
+            year_token for year_token, taker in claimed.get(clause.i, [])
+            if _year_after(span, members, mentions)
+            or _kept_apart(sent.doc[year_token], taker, span, members, text, changes, rules)
+        }
         earlier = [m for m in same if m.token.idx < span._.figure.match_start and m.token.i not in taken_before]
         if earlier:
             result[start] = earlier[-1].year
             continue
+        sharing = _sharing_clause(clause, clauses)
         scoping = [
             m for m in points
             if m.token.idx < span._.figure.match_start
             and anchored[m.token.i] is None
             and clause_of_year[m.token.i].i != clause.i
-            and (clauses.opens_sentence(m) and (clause.i == clauses.root.i or clauses.can_share_year(clause))
+            and (clauses.opens_sentence(m) and (sharing.i == clauses.root.i or clauses.can_share_year(sharing))
                  or (clauses.governs(clause_of_year[m.token.i], clause) or clauses.runs_alongside(m.token, clause_of_year[m.token.i], clause, span.root))
-                 and clauses.can_share_year(clause))
+                 and clauses.can_share_year(sharing))
         ]
         if scoping:
             result[start] = scoping[-1].year
     return result
 
 
-def _restated_figure(span: Span, text: str, members: list[Span], clauses: Clauses, rules: YearRules) -> Span | None:
+def _restated_figure(
+    span: Span, text: str, members: list[Span], clauses: Clauses, rules: YearRules, changes: set[int]
+) -> Span | None:
     """The figure before this one in its clause that it restates: when it hangs from a restating
     word on its way to the clause ("US$ 11.8 billion in 2023, equivalent to roughly 8 per cent of
     GDP"), or is a share set off by a comma after it ("NPR 1.45 trillion in 2023, close to a
-    quarter of GDP")."""
+    quarter of GDP"). A stated change between ("an increase of 7.9 per cent over 2022 and a flow
+    equal to nearly a fifth of GDP") is no amount to restate: the figure before it is."""
     clause = clauses.clause_of(span.root)
     before = [
         other for other in members
         if other._.figure.end_char <= span._.figure.match_start and clauses.clause_of(other.root).i == clause.i
+        and other._.figure.start_char not in changes
     ]
     if not before:
         return None
@@ -448,6 +513,85 @@ def _restated_figure(span: Span, text: str, members: list[Span], clauses: Clause
         token = token.head
         if token.lower_ in rules.restating_words or token.lemma_.casefold() in rules.restating_words:
             return before[-1]
+    return None
+
+
+def _kept_apart(
+    year: Token, taker: Span, span: Span, members: list[Span], text: str, changes: set[int], rules: YearRules
+) -> bool:
+    """Does the year an earlier figure of the clause took stay its own? So it does when either
+    figure is the base of a comparison ("down from a record 140,982"), a stated change stands
+    between ("from 23,275 in 2019 down 70% to 6,755"), or a comma sets the later figure off ("in
+    2024, well above the target of 3 per cent"). Otherwise the clause's figures share it ("2.3
+    million transactions in the first half of 2024 at an average fee of USD 3.90")."""
+    taker_start, end = taker._.figure.match_start, span._.figure.match_start
+    if "," in text[year.idx + len(year.text) : end]:
+        return True
+    if any(taker_start < other._.figure.start_char < end for other in members if other._.figure.start_char in changes):
+        return True
+    return _is_comparison_base(taker, text, rules) or _is_comparison_base(span, text, rules)
+
+
+def _is_comparison_base(span: Span, text: str, rules: YearRules) -> bool:
+    """Is the figure what a comparison starts from ("from 23,275", "down from a record 140,982")?"""
+    start = span._.figure.match_start
+    before = " " + " ".join(re.findall(r"[\w'-]+", text[max(0, start - 30) : start].casefold()))
+    return any(before.endswith(" " + word) for word in rules.comparison_base_words)
+
+
+def _relative_whole(span: Span, members: list[Span], rules: YearRules) -> Span | None:
+    """The figure a share "of whom" / "of which" takes part of ("826,000 nurses ... by March 2024,
+    over a quarter of whom trained abroad"): the figure before it, whose year it shares - unless
+    the relative clause dates itself ("a fifth of which had been received by the end of February")."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ != "of" or doc[span.end + 1].tag_ not in {"WP", "WDT"}:
+        return None
+    for token in doc[span.end + 2 : span.sent.end]:
+        if token.text in {",", ";"}:
+            break
+        if token.lower_ in rules.months or token.lower_ in rules.own_time_words or written_year(token, rules):
+            return None
+    before = [other for other in members if other._.figure.end_char <= span._.figure.match_start]
+    return before[-1] if before else None
+
+
+def _year_after(span: Span, members: list[Span], mentions: list[YearMention]) -> bool:
+    """Is a year of any kind written after the figure, before the next figure not its own ("close to
+    US$ 2.2 billion for 2021 and beyond")? The figure then has a time of its own, not the one before it."""
+    end = span._.figure.end_char
+    group = _group(span, members)  # its bracketed equivalent stands between: "US$ 2.2 billion (€ 2 billion) for 2021"
+    following = [
+        other._.figure.match_start for other in members
+        if other._.figure.match_start >= end and other._.figure.start_char not in group
+    ]
+    limit = min(following, default=None)
+    return any(m.token.idx >= end and (limit is None or m.token.idx < limit) for m in mentions)
+
+
+def _sharing_clause(clause: Token, clauses: Clauses) -> Token:
+    """The clause whose time a participle describing a noun shares: "imposed fines totalling VND
+    2.86 billion" is as dated as "imposed"; "desks now operating in 29 offices" has a time of its own."""
+    while (
+        clause.dep_ == "acl" and clause.tag_ in {"VBG", "VBN"} and clause.head.i != clause.i
+        and not clauses.has_own_time(clause)
+    ):
+        outer = clauses.clause_of(clause.head)
+        if outer.i == clause.i:
+            break
+        clause = outer
+    return clause
+
+
+def _own_modifier_year(span: Span, mentions: list[YearMention], figure_tokens: dict[int, Span]) -> int | None:
+    """A year modifying a common noun inside the figure's own phrase ("58 per cent for the 2022
+    appeal", "the 55 countries named on the 2023 edition of the List"): the figure's year, before
+    any year of its clause's subject."""
+    for mention in mentions:
+        token = mention.token
+        if mention.kind != "modifier" or token.dep_ not in _NOUN_MODIFIER_DEPS or not token.head.is_lower:
+            continue
+        if _anchor(token, figure_tokens) is span:
+            return mention.year
     return None
 
 
@@ -587,8 +731,8 @@ def _group(span: Span, members: list[Span]) -> set[int]:
 
 def table_header_year(doc: Doc, text: str, span: Span, rules: YearRules, figures: Intervals) -> int | None:
     """A figure in a table cell takes the one year its cell states ("6,400 (2021)"), else the one its
-    column header states ("Disaster displacements 2023", "Late birth certificates issued (2023)"),
-    else its row header's."""
+    column header states ("Disaster displacements 2023", "| Country | 2023 | 2024 |"), else the one
+    its row states in a column headed "Year" ("| Georgia | 2023 | 1,412 |"), else its row header's."""
     prepared = getattr(doc._, "prepared", None)
     if prepared is None:
         return None
@@ -599,7 +743,9 @@ def table_header_year(doc: Doc, text: str, span: Span, rules: YearRules, figures
     own = set(_YEAR_IN_TEXT.findall(text[block.start : figure.match_start] + " " + text[figure.end_char : block.end]))
     if own:
         return int(own.pop()) if len(own) == 1 else None  # "6,400 (2021)": the cell states its own year
-    for header in prepared.table_header(block.table_cell):
+    column_header, row_header = prepared.table_header(block.table_cell)
+    year_cell = row_cell_under(prepared, block, rules.table_year_headers)
+    for header in (column_header, year_cell, row_header):
         if header is None:
             continue
         cell = doc.char_span(header.start, header.end, alignment_mode="expand")

@@ -131,6 +131,7 @@ class OrganisationGazetteer:
         self._names: dict[str, str] = {}  # folded long form -> id
         self._acronyms: dict[str, str] = {}  # acronym as written -> id
         self._acronym_keys: dict[str, str] = {}  # acronym key ("UN" for "U.N.") -> id
+        self._units: dict[str, str] = {}  # folded long unit name -> id of its parent
         for raw in data.get("organisations", []):
             entry = OrganisationEntry(
                 id=raw["id"],
@@ -153,6 +154,8 @@ class OrganisationGazetteer:
             for unit in entry.units:  # long unit names are matched from `name_forms`
                 if looks_like_acronym(unit):
                     self._acronyms.setdefault(unit, f"unit:{entry.id}")
+                else:
+                    self._units.setdefault(fold(unit), entry.id)
 
     def _add_form(self, org_id: str, form: str) -> None:
         if looks_like_acronym(form):
@@ -193,6 +196,12 @@ class OrganisationGazetteer:
     def by_acronym(self, text: str) -> OrganisationEntry | None:
         org_id = self._acronyms.get(text.strip()) or self._acronym_keys.get(acronym_key(text))
         return self.entries.get(org_id) if org_id and not org_id.startswith("unit:") else None
+
+    def unit_parent(self, text: str) -> OrganisationEntry | None:
+        """The organisation a long unit name stands for ("Council for Human and Social Development" is
+        CARICOM's), so that an acronym the report defines for the unit stands for it too."""
+        org_id = self._units.get(fold(clean_surface(text)))
+        return self.entries.get(org_id) if org_id else None
 
     def lookup(self, text: str) -> OrganisationEntry | None:
         """The organisation a name or acronym stands for, if the gazetteer knows it."""
@@ -243,11 +252,13 @@ class NameRules:
 
     organisation_heads: frozenset[str] = frozenset()
     government_heads: frozenset[str] = frozenset()
+    government_heads_with_modifiers: dict[str, frozenset[str]] = field(default_factory=dict)
     not_organisation_heads: frozenset[str] = frozenset()
     generic_groups: frozenset[str] = frozenset()
     government_words: frozenset[str] = frozenset()
     generic_government_modifiers: frozenset[str] = frozenset()
     tail_connectors: frozenset[str] = frozenset()
+    title_case_connectors: frozenset[str] = frozenset()
     relational_connectors: frozenset[str] = frozenset()
     lowercase_tail_heads: frozenset[str] = frozenset()
     max_lowercase_bridge: int = 5
@@ -300,6 +311,14 @@ class NameRules:
             else:
                 values[rule.name] = _READERS[rule.metadata.get("reader", rule.type)](data, rule.name)
         return cls(**values)
+
+    def names_government(self, head: str, modifiers: Iterable[str]) -> bool:
+        """Whether a head with these (folded) modifiers names a state's own body: "Ministry" always,
+        "Assembly" only as a "National Assembly", not as the "World Health Assembly"."""
+        if head in self.government_heads:
+            return True
+        required = self.government_heads_with_modifiers.get(head)
+        return bool(required) and not required.isdisjoint(modifiers)
 
     def singular(self, word: str) -> str | None:
         """The head noun a plural stands for ("ministries" -> "ministry"), if it is a head."""

@@ -56,7 +56,7 @@ from pipeline.components.organisations.short_forms import find_short_forms
 from pipeline.components.organisations.units import (
     attach_parents,
     units_after,
-    units_before_parents,
+    units_beside_parents,
 )
 from pipeline.normalise.countries import fold
 from pipeline.normalise.organisations import (
@@ -139,7 +139,7 @@ class OrganisationFinder:
         accepted = drop_bylines(view, accepted)
         accepted = drop_meeting_and_document_names(view, accepted)
         accepted = join_other_names(view, accepted)
-        accepted = units_before_parents(view, accepted)
+        accepted = units_beside_parents(view, accepted)
         accepted += units_after(view, accepted)
         accepted = attach_parents(view, accepted)
         accepted += find_short_forms(view, accepted)

@@ -80,6 +80,10 @@ def resolve_long_form(view: DocumentView, long_span: Span, short: str) -> tuple[
     """What a defined acronym stands for (a gazetteer organisation, an organisation name, or nothing), and
     the unit words the long form ends in ("UN Network on Migration Secretariat (UNMN)")."""
     gazetteer = view.gazetteer
+    parent = gazetteer.unit_parent(long_span.text)
+    if parent is not None:  # "Council for Human and Social Development (COHSOD)": a unit of CARICOM
+        return Candidate(long_span.start, long_span.end, "unit", "acronym_definition", key=parent.id,
+                         parent=parent.id, international=True), None
     entry = gazetteer.lookup(long_span.text)
     org_span, unit = long_span, None
     if entry is None:
@@ -113,12 +117,12 @@ def resolve_long_form(view: DocumentView, long_span: Span, short: str) -> tuple[
 
 
 def _spelt_country(view: DocumentView, words: list[Word], short: str) -> str | None:
-    """The country a long form ends in when its acronym spells that country too and the words before it are
-    capitalised fields of no named kind: a state's body named after the state ("Employment and Social
-    Development Canada (ESDC)", "Global Affairs Canada (GAC)")."""
+    """The country a long form ends in when its acronym spells that country too (its initials) and the words
+    before it are capitalised fields of no named kind: a state's body named after the state ("Employment and
+    Social Development Canada (ESDC)", "Global Affairs Canada (GAC)", "Immigration New Zealand (INZ)")."""
     rules = view.rules
     country = view.country_ending.get(words[-1].end)
-    if country is None or acronym_key(short)[-1:] != country.text[:1].upper():
+    if country is None or not acronym_key(short).endswith(_initials(country.text)):
         return None
     fields = [word for word in words if word.start < country.start]
     if len(fields) < 1 or fields[-1].lower in rules.tail_connectors | rules.country_connectors:
@@ -127,6 +131,11 @@ def _spelt_country(view: DocumentView, words: list[Word], short: str) -> str | N
            or not (word.capitalised or word.lower in ("and", "&", ",")) for word in fields):
         return None
     return country.kb_id_
+
+
+def _initials(name: str) -> str:
+    """The letters a country's name gives an acronym: "C" for Canada, "NZ" for New Zealand."""
+    return "".join(word[0].upper() for word in name.split() if word[:1].isupper())
 
 
 def adjacent_acronyms(view: DocumentView, names: list[Candidate], definitions: list[Candidate]) -> list[Candidate]:

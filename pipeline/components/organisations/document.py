@@ -225,6 +225,12 @@ def phrase_at(words: list[Word], index: int, phrases: Phrases) -> int:
     return next(phrase_lengths_at(words, index, phrases), 0)
 
 
+def is_connector(rules: NameRules, word: Word) -> bool:
+    """A word that joins a head to the rest of its name: in lowercase ("Ministry of ..."), or a long
+    preposition that a title-case name capitalises ("Inter-Agency Council Against Trafficking")."""
+    return word.lower in rules.tail_connectors and (word.text.islower() or word.lower in rules.title_case_connectors)
+
+
 def unit_phrase_at(rules: NameRules, words: list[Word], index: int) -> int:
     """Length (in words) of a unit head phrase starting at words[index] ("Working Group"), else 0."""
     return phrase_at(words, index, rules.unit_heads)

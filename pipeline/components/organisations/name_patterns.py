@@ -17,7 +17,7 @@ from pipeline.components.organisations.document import (
     Word,
     unit_phrase_at,
 )
-from pipeline.components.organisations.name_tails import tail_end
+from pipeline.components.organisations.name_tails import bare_government_tail, tail_end
 from pipeline.components.organisations.reading import (
     classify,
     is_standalone_unit,
@@ -80,6 +80,8 @@ def name_from_head(view: DocumentView, head_at: int) -> tuple[Candidate | None, 
         if unit is not None:
             return unit, head_at
     last = tail_end(view, head_at, head_end)
+    if last == head_end and first == head_at:
+        last = bare_government_tail(view, head_end) or last  # "Office of the Government"
     if unit_length and last > head_end:
         unit = unit_before_parent(view, first, head_at, last)
         if unit is not None:

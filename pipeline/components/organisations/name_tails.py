@@ -10,14 +10,19 @@ It stops where another body, a title, a place or a person begins.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc
 
 from pipeline.components.organisations.document import (
     POSSESSIVES,
     DocumentView,
     Word,
+    is_connector,
     unit_phrase_at,
 )
+from pipeline.normalise.acronyms import acronym_key, looks_like_acronym
+from pipeline.normalise.calendar import month_numbers, weekday_names
 
 _BRIDGE_POS = {"NOUN", "ADJ", "ADP", "PROPN", "CCONJ", "PUNCT"}
 
@@ -30,12 +35,12 @@ def tail_end(view: DocumentView, head_at: int, head_end: int | None = None) -> i
     head_lower = words[head_at].lower
     while last + 1 < len(words):
         following = words[last + 1]
-        if following.lower in rules.tail_connectors and following.text.islower():
+        if is_connector(rules, following):
             run_start = last + 2
             if run_start < len(words) and words[run_start].lower == "the":
                 run_start += 1
-            if run_start >= len(words):
-                break
+            if run_start >= len(words) or is_date_word(words[run_start]):
+                break  # "submitted to Cabinet in June": when, not its name
             if words[run_start].capitalised:
                 if starts_other_body(view, run_start, following.lower):
                     break
@@ -45,6 +50,8 @@ def tail_end(view: DocumentView, head_at: int, head_end: int | None = None) -> i
                     break
                 last = capitalised_run(view, run_start, head=head_lower)
                 continue
+            if following.lower in rules.relational_connectors:
+                break  # "commits her Ministry to lowering transfer costs": a verb's complement, not a name
             bridged = lowercase_bridge(view, run_start, head_lower, gerund=last == head_last)
             if bridged is None:
                 break
@@ -61,6 +68,33 @@ def tail_end(view: DocumentView, head_at: int, head_end: int | None = None) -> i
             continue
         break
     return last
+
+
+def is_date_word(word: Word) -> bool:
+    """A month or a weekday ("June", "Monday"), which starts a date, never a name's rest."""
+    return word.capitalised and (word.lower in month_numbers() or word.lower in _weekdays())
+
+
+@lru_cache(maxsize=1)
+def _weekdays() -> frozenset[str]:
+    return frozenset(name.lower() for name in weekday_names())
+
+
+def bare_government_tail(view: DocumentView, head_end: int) -> int | None:
+    """Index of "Government" in "Office of the Government": a bare head whose whole tail is "the Government"
+    names a body of that government (its office, chancellery, presidency), where "Government of Moldova" or
+    "the Government's plan" would go on into the country or another phrase."""
+    words, rules = view.words, view.rules
+    of, the, government = head_end + 1, head_end + 2, head_end + 3
+    if government >= len(words) or words[of].text != "of" or words[the].lower != "the":
+        return None
+    word = words[government]
+    if word.lower not in rules.government_words or not word.capitalised or rules.singular(word.lower):
+        return None  # not "the Governments": a group
+    after = words[government + 1] if government + 1 < len(words) else None
+    if after is not None and (after.capitalised or after.text in POSSESSIVES or is_connector(rules, after)):
+        return None
+    return government
 
 
 def _known_name_ends(view: DocumentView, last: int) -> bool:
@@ -112,8 +146,11 @@ def capitalised_run(view: DocumentView, index: int, head: str | None = None) -> 
         if (following.lower in ("and", "&") or _attached_possessive(view, last + 1)) and (
             last + 2 < len(words) and words[last + 2].capitalised
         ):
-            if opens_body(view, last + 2) or (head is not None and words[capitalised_run(view, last + 2)].lower == head):
-                break  # "Ministry of Justice and Ministry of Interior", "... and Addis Ababa University": two bodies
+            if opens_body(view, last + 2) or names_other_body(view, last + 2) or (
+                head is not None and words[capitalised_run(view, last + 2)].lower == head
+            ):
+                break  # "Ministry of Justice and Ministry of Interior", "... and MOLISA", "... and Addis Ababa
+                # University": two bodies
             last += 2  # "Territorial Administration and Infrastructure", "Expatriates' Welfare"
             continue
         break
@@ -153,6 +190,18 @@ def opens_body(view: DocumentView, index: int) -> bool:
         and following.lower in rules.tail_connectors
         and following.text.islower()
     )
+
+
+def names_other_body(view: DocumentView, index: int) -> bool:
+    """The word at index is an organisation of its own: a known one ("... and IOM") or an acronym the report
+    defines for a body ("Ministry of Justice of Japan and MOLISA")."""
+    word = view.words[index]
+    if view.known_at(word.start) is not None:
+        return True
+    if not looks_like_acronym(word.text):
+        return False
+    defined = view.acronyms.get(acronym_key(word.text))
+    return defined is not None and defined.kind == "org"
 
 
 def lowercase_bridge(view: DocumentView, index: int, head: str, gerund: bool = False) -> int | None:

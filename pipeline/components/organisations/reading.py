@@ -12,7 +12,7 @@ from typing import Literal, NamedTuple
 
 from spacy.tokens import Span
 
-from pipeline.components.organisations.document import DocumentView, Word
+from pipeline.components.organisations.document import DocumentView, Word, is_connector
 from pipeline.components.organisations.head_first_names import english_head
 from pipeline.normalise.organisations import NameRules
 
@@ -31,7 +31,7 @@ def head_index(rules: NameRules, words: list[Word]) -> int:
     ("Nigerians in Diaspora Commission")."""
     last = len(words) - 1
     for index, word in enumerate(words):
-        if index and word.lower in rules.tail_connectors and word.text.islower():
+        if index and is_connector(rules, word):
             head = _before_postpositive(rules, words, index - 1)
             if _is_head(rules, words[last]) and words[last].capitalised and not (
                 _is_head(rules, words[head]) or words[head].lower in rules.not_organisation_heads
@@ -92,7 +92,7 @@ def classify(view: DocumentView, words: list[Word], short_form: str | None = Non
         ]
         if not named:
             return Reading("not", head, False)  # "Government of Moldova" is the country
-    return Reading("org", head, head in rules.government_heads)
+    return Reading("org", head, rules.names_government(head, (word.lower for word in words[:head_at])))
 
 
 def _tail_names_a_field(view: DocumentView, words: list[Word], head_at: int) -> bool:

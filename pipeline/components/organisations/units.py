@@ -105,25 +105,18 @@ def units_after(view: DocumentView, accepted: list[Candidate]) -> list[Candidate
     return found
 
 
-def units_before_parents(view: DocumentView, accepted: list[Candidate]) -> list[Candidate]:
-    """ "Citizens and Diaspora Organizations Directorate (CIDO) of the African Union": a name with a unit's
-    head, written "of" an international organisation (its acronym may stand between), is a unit of it, and
-    so is what shares its group (its acronym)."""
-    doc = view.doc
+def units_beside_parents(view: DocumentView, accepted: list[Candidate]) -> list[Candidate]:
+    """ "Citizens and Diaspora Organizations Directorate (CIDO) of the African Union", "Bali Process Regional
+    Support Office (RSO)": a name with a unit's head, written "of" an international organisation (its acronym
+    may stand between) or right after one, is a unit of it, and so is what shares its group (its acronym)."""
     parents = {c.start: c for c in accepted if c.kind == "org" and c.international and c.key is not None}
+    parents_ending = {c.end: c for c in parents.values()}
     parent_of: dict[int, str] = {}  # id of a unit -> its parent's key
     parent_of_group: dict[str, str] = {}
     for candidate in accepted:
         if candidate.kind != "org" or candidate.key is not None or not _headed_by_unit(view, candidate):
             continue
-        position = candidate.end
-        if position < len(doc) and doc[position].text == "(":
-            position = next((i + 1 for i in range(position, min(position + 4, len(doc))) if doc[i].text == ")"),
-                            position)
-        if position >= len(doc) or doc[position].lower_ != "of":
-            continue
-        position += 2 if position + 1 < len(doc) and doc[position + 1].lower_ == "the" else 1
-        parent = parents.get(position)
+        parent = parents_ending.get(candidate.start) or parents.get(_after_of(view, candidate) or -1)
         if parent is None or parent is candidate:
             continue
         parent_of[id(candidate)] = parent.key
@@ -141,6 +134,18 @@ def units_before_parents(view: DocumentView, accepted: list[Candidate]) -> list[
         result.append(replace(candidate, kind="unit", rule=rule, key=parent, parent=parent, international=True,
                               government=False, country=None))
     return result
+
+
+def _after_of(view: DocumentView, candidate: Candidate) -> int | None:
+    """Where the body after a name's "of (the)" starts, past the name's acronym in parentheses, if "of" follows."""
+    doc = view.doc
+    position = candidate.end
+    if position < len(doc) and doc[position].text == "(":
+        position = next((i + 1 for i in range(position, min(position + 4, len(doc))) if doc[i].text == ")"),
+                        position)
+    if position >= len(doc) or doc[position].lower_ != "of":
+        return None
+    return position + 2 if position + 1 < len(doc) and doc[position + 1].lower_ == "the" else position + 1
 
 
 def _headed_by_unit(view: DocumentView, candidate: Candidate) -> bool:

@@ -48,18 +48,39 @@ def is_law_head(doc: Doc, position: int, vocab: Vocabulary) -> bool:
 
 
 def bare_number_end(doc: Doc, position: int, limit: int, vocab: Vocabulary) -> int | None:
-    """End of a law's number written right after its head without "No." ("Law 02-03", "Decree 12/2021"), else None.
+    """End of a law's number written right after its head (or its issuer in brackets) without "No." ("Law 02-03",
+    "Decree 12/2021", "Regulation (EU) 2024/1348"), else None.
 
     A single year alone is the title's year ("Refugees Act 2006"), which the range attacher reads.
     """
     if position == 0 or position >= limit or not doc[position].text[:1].isdigit():
         return None
-    if not is_law_head(doc, position - 1, vocab) or not doc[position - 1].whitespace_:
+    if issuer_head(doc, position, vocab) is None or not doc[position - 1].whitespace_:
         return None
     end = identifier_end(doc, position, limit)
     if end == position + 1 and single_year(doc[position].text) is not None:
         return None
     return end
+
+
+def issuer_head(doc: Doc, position: int, vocab: Vocabulary) -> int | None:
+    """The law's head right before `position`, or before an issuer in brackets there ("Regulation (EU)"), else None."""
+    if position >= 1 and is_law_head(doc, position - 1, vocab):
+        return position - 1
+    if position >= 4 and doc[position - 1].text == ")" and doc[position - 3].text == "(" \
+            and doc[position - 2].lower_ in vocab.law_issuers and is_law_head(doc, position - 4, vocab):
+        return position - 4
+    return None
+
+
+def issuer_end(doc: Doc, open_at: int, limit: int, vocab: Vocabulary) -> int | None:
+    """End of an issuer in brackets between a law's head and its number ("Regulation (EU) 2024/1348",
+    "Regulation (EC) No 862/2007"), else None: without a number after it, a bracket is an acronym."""
+    close = open_at + 2
+    if close + 1 >= limit or doc[open_at].text != "(" or doc[close].text != ")" \
+            or doc[open_at + 1].lower_ not in vocab.law_issuers or not is_law_head(doc, open_at - 1, vocab):
+        return None
+    return close + 1 if law_number_end(doc, close + 1, limit, vocab) is not None else None
 
 
 def law_number_end(doc: Doc, position: int, limit: int, vocab: Vocabulary) -> int | None:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipeline.components.strategy_finder.law_titles import (
+    issuer_end,
     law_number_end,
     title_date_end,
 )
@@ -29,6 +30,7 @@ from pipeline.components.strategy_finder.tokens import (
     capitalised,
     in_title_case_block,
     joined_hyphen,
+    sequel_number,
 )
 from pipeline.components.strategy_finder.vocabulary import Vocabulary
 from pipeline.normalise.years import single_year
@@ -40,12 +42,18 @@ def title_name(doc: Doc, start: int, end: int, vocab: Vocabulary, named: NamedTo
         return None  # in a title-case heading, capitals do not mark names
     if not any(vocab.is_head(token) for token in doc[start:end]):
         return None  # "Sendai Framework": a word that heads a name only after certain words
+    if sequel_number(doc, end, vocab.connectors) and law_number_end(doc, end, len(doc), vocab) is None:
+        end += 1  # "Health Sector Strategic Plan III": the number in a series is part of the name (a law's is read
+        # with its title: "Law 4 of 2024")
     if not ends_chain(doc, end, vocab):
         return None  # "Migration Policy Institute", "Strategy Development": the head is not the head
     trimmed = trim_start(doc, start, end, vocab)
     if trimmed is None:
         return None
-    start = extend_left_plural_possessive(doc, extend_left_hyphen(doc, trimmed, vocab), named.owners)
+    start = extend_left_hyphen(doc, trimmed, vocab)
+    if vocab.kind_of(doc[start:end]) == "law":
+        start = extend_left_parenthesis(doc, start, vocab)
+    start = extend_left_plural_possessive(doc, start, named.owners)
     if inside_body_name(doc, start, vocab):
         return None  # "Ministry of Justice and Law", "Institute for Migration Policy"
     return start, grow_title(doc, end, name_limit(doc, start, vocab), vocab, named.places)
@@ -123,6 +131,37 @@ def extend_left_hyphen(doc: Doc, start: int, vocab: Vocabulary) -> int:
         extended = True
 
 
+def extend_left_parenthesis(doc: Doc, start: int, vocab: Vocabulary) -> int:
+    """Take in a bracketed part of a law's short title and the capitalised words before it, as Commonwealth law
+    names its acts: "Employment (Recruitment of Ugandan Migrant Workers Abroad) Regulations", "Immigration
+    (Amendment) Act". The bracket holds a short title (`inner_parenthesis`: no numbers, no acronym) that opens on a
+    capital, and a capitalised word stands right before it."""
+    if start < 3 or doc[start - 1].text != ")":
+        return start
+    sentence_start = doc[start].sent.start
+    open_at = start - 2
+    while open_at > sentence_start and start - 1 - open_at <= vocab.max_parenthetical_tokens and doc[open_at].text != "(":
+        open_at -= 1
+    if doc[open_at].text != "(" or inner_parenthesis(doc, open_at, start, vocab) != start - 1:
+        return start
+    if not capitalised(doc[open_at + 1]) or any(not (capitalised(t) or t.lower_ in vocab.connectors)
+                                                for t in doc[open_at + 1:start - 1]):
+        return start
+    position = open_at
+    while position - 1 >= sentence_start and _title_word_or_connector(doc[position - 1], vocab):
+        position -= 1
+    while position < open_at and doc[position].lower_ in vocab.connectors:
+        position += 1  # a title opens on a capitalised word
+    return position if position < open_at else start
+
+
+def _title_word_or_connector(token: Token, vocab: Vocabulary) -> bool:
+    """A word of a title before its bracket: capitalised (not an article, month or weekday) or a connector."""
+    if token.lower_ in vocab.connectors:
+        return True
+    return capitalised(token) and token.lower_ not in vocab.determiners and token.lower_ not in vocab.not_name_words
+
+
 def extend_left_plural_possessive(doc: Doc, start: int, owners: frozenset[int]) -> int:
     """Take in a plural possessive that is part of the title: "Expatriates' Welfare ... Policy", "Migrants' ...".
 
@@ -178,6 +217,10 @@ def grow_title(doc: Doc, end: int, limit: int, vocab: Vocabulary, places: frozen
             last_word = position
             continue
         if token.text == "(":
+            issuer = issuer_end(doc, position, limit, vocab)
+            if issuer is not None:
+                position = issuer  # "Regulation (EU) 2024/1348": the number follows
+                continue
             close = inner_parenthesis(doc, position, limit, vocab)
             if close is not None and close + 1 < limit and capitalised(doc[close + 1]):
                 position = close + 1

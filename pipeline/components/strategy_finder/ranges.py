@@ -27,6 +27,7 @@ from pipeline.components.strategy_finder.names import (
     trim_tail,
 )
 from pipeline.components.strategy_finder.patterns import DEADLINE, YEAR_FIRST, StrategyMatchers
+from pipeline.components.strategy_finder.title_years import subtitle_year_after
 from pipeline.components.strategy_finder.tokens import HYPHENS
 from pipeline.components.strategy_finder.vocabulary import Vocabulary
 from pipeline.components.strategy_finder.windows import ShapeTest, matches_in, merged_windows, positions_of_words
@@ -138,6 +139,8 @@ class RangeAttacher:
                 return
         if title and self._title_year(candidate, limit):
             return
+        if title and self._subtitle_year(candidate):
+            return
         if title and self._comma_title_to_range(candidate, limit):
             return
         complement_end = self._complement_to_range(after, limit)
@@ -172,6 +175,8 @@ class RangeAttacher:
         kind = self.vocab.kind_of(doc[candidate.start:candidate.end])
         if kind == "law" and position + 1 < limit and doc[position].lower_ == "of":
             position += 1
+        elif kind == "law" and comma_year_closes(doc, position, limit):
+            position += 1  # "... Regulations, 2021": the year of a law's short title, after a comma
         if position >= limit or single_year(doc[position].text) is None:
             return False
         if position + 1 < limit and (doc[position + 1].text in HYPHENS or doc[position + 1].like_num):
@@ -183,6 +188,16 @@ class RangeAttacher:
         candidate.end = position + 1
         if kind != "law":  # a law's year is its year of enactment, not a period
             candidate.years = YearRange(None, single_year(doc[position].text))
+        return True
+
+    def _subtitle_year(self, candidate: Candidate) -> bool:
+        """A subtitle closing on its year is part of the title ("...: Workforce 2030"); not a law's (no period)."""
+        if self.vocab.kind_of(self.doc[candidate.start:candidate.end]) == "law":
+            return False
+        found = subtitle_year_after(self.doc, candidate.end, self.vocab, self.ranges.covers)
+        if found is None:
+            return False
+        candidate.end, candidate.years = found
         return True
 
     def _comma_title_to_range(self, candidate: Candidate, limit: int) -> bool:
@@ -209,6 +224,19 @@ class RangeAttacher:
         return None
 
 
+def comma_year_closes(doc: Doc, comma: int, limit: int) -> bool:
+    """A comma and a year that close a law's title ("Regulations, 2021,"): punctuation or the end follows the year,
+    so the year is not the first of a list of years or the start of a new clause ("Act, 2006 and 2010")."""
+    year = comma + 1
+    if year >= limit or doc[comma].text != "," or single_year(doc[year].text) is None:
+        return False
+    if year + 1 >= limit:
+        return True
+    if year + 2 < limit and doc[year + 1].text == "," and single_year(doc[year + 2].text) is not None:
+        return False  # "Act, 2019, 2020 and 2021 ...": a list of years
+    return doc[year + 1].is_punct and doc[year + 1].text not in HYPHENS
+
+
 def set_range(candidate: Candidate, found: tuple[int, int] | None, ranges: YearRanges) -> None:
     if found is None:
         return
@@ -217,8 +245,17 @@ def set_range(candidate: Candidate, found: tuple[int, int] | None, ranges: YearR
 
 
 def acronym_parenthesis_end(doc: Doc, position: int, limit: int) -> int | None:
-    """After "(NMP)" or "(JRP)": where a range written after the acronym would start."""
+    """After "(NMP)", "(JRP)" or "(NST2)": where a range written after the acronym would start.
+
+    An acronym may carry a number ("NST2" is the second National Strategy for Transformation); it
+    opens on a letter, so "(2019)" is no acronym.
+    """
     if position + 2 < limit and doc[position].text == "(" and doc[position + 2].text == ")" \
-            and doc[position + 1].text.isupper() and doc[position + 1].is_alpha:
+            and is_acronym(doc[position + 1].text):
         return position + 3
     return None
+
+
+def is_acronym(text: str) -> bool:
+    """Capital letters, maybe with digits after the first: "NMP", "NST2", "3RP" no (it opens on a digit)."""
+    return text[:1].isalpha() and text.isupper() and text.isalnum()

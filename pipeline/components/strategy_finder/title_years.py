@@ -3,7 +3,8 @@
 Following the annotation guidelines, a single year that is part of a title stays in the
 name and gives its end year ("Vision 2041"); a year that opens a title is part of it too
 ("the 2050 Strategy ...", "the Uzbekistan – 2030 Strategy", "Kazakhstan-2050 Strategy"), as is
-an owner and a year before a colon and a subtitle ("Vanuatu 2030: The People's Plan").
+an owner and a year before a colon and a subtitle ("Vanuatu 2030: The People's Plan"), as is
+a subtitle after a colon that closes on its year ("Global Strategy on ...: Workforce 2030").
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from pipeline.components.strategy_finder.tokens import DASHES, QUOTE_PAIRS, capitalised
+from pipeline.components.strategy_finder.tokens import DASHES, HYPHENS, QUOTE_PAIRS, capitalised
 from pipeline.components.strategy_finder.vocabulary import Vocabulary
 from pipeline.normalise.years import YEAR_PATTERN, YearRange, single_year
 
@@ -83,6 +84,41 @@ def subtitle_year_at(doc: Doc, start: int, vocab: Vocabulary) -> int | None:
     if position < 1 or position == start - 1 or doc[position].text != ":" or doc[position - 1].whitespace_:
         return None
     return position - 1 if single_year(doc[position - 1].text) is not None else None
+
+
+def subtitle_year_after(
+    doc: Doc, end: int, vocab: Vocabulary, in_range: Callable[[int], bool]
+) -> tuple[int, YearRange] | None:
+    """End and year of a subtitle after a name's colon that closes on its year, else None.
+
+    "the Global Strategy on Human Resources for Health: Workforce 2030": the subtitle is part of the
+    title, and its year is the title's year (the annotation guidelines: end year only). The subtitle is
+    short (`max_title_tokens`), opens on a capitalised word and holds only capitalised words and
+    connectors before its year; the year is no part of a range or a number. The parser often ends a
+    sentence at such a colon, so the walk does not stop at a sentence end.
+    """
+    if end + 2 >= len(doc) or doc[end].text != ":" or doc[end - 1].whitespace_ or not doc[end].whitespace_:
+        return None
+    position = end + 1
+    if not _subtitle_word(doc, position, vocab) or doc[position].lower_ in vocab.connectors:
+        return None
+    while position < len(doc) and position - end <= vocab.max_title_tokens and _subtitle_word(doc, position, vocab):
+        position += 1
+    if position >= len(doc) or position - end > vocab.max_title_tokens or in_range(position):
+        return None
+    year = single_year(doc[position].text)
+    following = doc[position + 1] if position + 1 < len(doc) else None
+    if year is None or (following is not None and (following.text in HYPHENS or following.like_num)):
+        return None
+    return position + 1, YearRange(None, year)
+
+
+def _subtitle_word(doc: Doc, position: int, vocab: Vocabulary) -> bool:
+    """A word of a subtitle before its year: capitalised (not a month or weekday) or a connector."""
+    token = doc[position]
+    if token.lower_ in vocab.connectors:
+        return True
+    return capitalised(token) and token.lower_ not in vocab.not_name_words and single_year(token.text) is None
 
 
 def _owner_word(doc: Doc, position: int, vocab: Vocabulary) -> bool:

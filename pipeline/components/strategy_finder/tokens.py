@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -16,10 +17,33 @@ DASHES = HYPHENS | {"‒", "–", "—", "―"}
 QUOTE_PAIRS = {"“": "”", "„": "“", "«": "»", '"': '"'}
 _QUOTE_MARKS = frozenset(QUOTE_PAIRS) | frozenset(QUOTE_PAIRS.values())
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_ROMAN = re.compile(r"^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})$")  # I to XXXIX: the numbers of a series of plans
+_SMALL_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})?$")  # "2", "12", "2.0"; four digits are a year
+_VERSION = re.compile(r"^\d{1,2}\.0$")  # "2.0": a version, never a quantity
 
 
 def capitalised(token: Token) -> bool:
     return bool(token.text) and token.text[0].isupper() and (token.is_alpha or token.text[0].isalpha())
+
+
+def sequel_number(doc: Doc, position: int, connectors: frozenset[str]) -> bool:
+    """Is the token a name's number in a series ("Health Sector Strategic Plan III", "Programme 2.0")?
+
+    A Roman numeral of two letters or more, or a version ("2.0"), always is. "I" and a plain small
+    number are one only when no lowercase word follows (not "the Plan I presented", "the Plan 12
+    families joined"), as a quantity or a pronoun would be followed.
+    """
+    if position >= len(doc) or not doc[position - 1].whitespace_:
+        return False
+    if not doc[position].whitespace_ and position + 1 < len(doc) and doc[position + 1].text in (*DASHES, "/"):
+        return False  # "Law 02-03", "Decree 12/2021": a law's number, read with its title
+    text = doc[position].text
+    if (_ROMAN.match(text) and len(text) > 1) or _VERSION.match(text):
+        return True
+    if not (_ROMAN.match(text) or _SMALL_NUMBER.match(text)):
+        return False
+    following = doc[position + 1] if position + 1 < len(doc) else None
+    return following is None or not (following.is_alpha and following.is_lower and following.lower_ not in connectors)
 
 
 def joined_hyphen(doc: Doc, position: int) -> bool:

@@ -36,6 +36,7 @@ class Vocabulary:
     max_complement_tokens: int
     deictic_tails: tuple[tuple[str, ...], ...]
     number_markers: frozenset[str]
+    law_issuers: frozenset[str]
     max_parenthetical_tokens: int
     not_head_before: dict[str, tuple[tuple[str, ...], ...]]
     head_only_after: dict[str, frozenset[str]]
@@ -69,6 +70,7 @@ class Vocabulary:
             max_complement_tokens=int(data.get("max_complement_tokens", 10)),
             deictic_tails=tuple(tuple(str(w).lower() for w in tail) for tail in data.get("deictic_tails") or ()),
             number_markers=words("number_markers"),
+            law_issuers=words("law_issuers"),
             max_parenthetical_tokens=int(data.get("max_parenthetical_tokens", 6)),
             not_head_before={
                 head.lower(): tuple(tuple(phrase.lower().split()) for phrase in phrases)
