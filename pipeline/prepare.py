@@ -91,7 +91,7 @@ class Prepared:
     def table_header(self, cell: TableCell) -> tuple[Block | None, Block | None]:
         """The column header and the row header (first cell of the row) of a table cell, if any."""
         cells = self._table_cells.get(cell.table, {})
-        header_row = next((row for (row, _), block in cells.items() if block.table_cell.header_row), None)
+        header_row = self._header_rows.get(cell.table)
         column_header = None
         if header_row is not None and not cell.header_row:
             column_header = cells.get((header_row, cell.column))
@@ -108,6 +108,29 @@ class Prepared:
     @cached_property
     def _block_starts(self) -> list[int]:
         return [block.start for block in self.blocks]
+
+    def row_cells(self, cell: TableCell) -> list[Block]:
+        """The cells of a table cell's row, itself included, left to right."""
+        return self._table_rows.get((cell.table, cell.row), [])
+
+    @cached_property
+    def _table_rows(self) -> dict[tuple[int, int], list[Block]]:
+        rows: dict[tuple[int, int], list[Block]] = {}
+        cells = [block for block in self.blocks if block.table_cell is not None]
+        for block in sorted(cells, key=lambda block: (block.table_cell.table, block.table_cell.row, block.table_cell.column)):
+            rows.setdefault((block.table_cell.table, block.table_cell.row), []).append(block)
+        return rows
+
+    @cached_property
+    def _header_rows(self) -> dict[int, int]:
+        """Each table's header row, where it has one (the first marked as such)."""
+        found: dict[int, int] = {}
+        for table, cells in self._table_cells.items():
+            for (row, _), block in cells.items():
+                if block.table_cell.header_row:
+                    found.setdefault(table, row)
+                    break
+        return found
 
     @cached_property
     def _table_cells(self) -> dict[int, dict[tuple[int, int], Block]]:

@@ -69,11 +69,8 @@ def row_cell_under(prepared: Prepared, cell: Block, headers: frozenset[str]) -> 
     states something of the whole row, such as the year its figures refer to."""
     if not headers or cell.table_cell is None:
         return None
-    for other in prepared.blocks:
-        position = other.table_cell
-        if position is None or position.table != cell.table_cell.table or position.row != cell.table_cell.row:
-            continue
-        column_header, _ = prepared.table_header(position)
+    for other in prepared.row_cells(cell.table_cell):
+        column_header, _ = prepared.table_header(other.table_cell)
         if other is not cell and column_header is not None and column_header.text.strip().casefold() in headers:
             return other
     return None

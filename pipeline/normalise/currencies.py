@@ -24,7 +24,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import pycountry
 from babel import localedata
@@ -222,18 +222,18 @@ class CurrencyTable:
         letters = {form: code for form, code in symbols.items() if form not in signs}
         return cls(symbols=signs, letter_symbols=letters, codes=frozenset(codes), words=words, shared_words=shared)
 
-    @property
+    @cached_property
     def _letter_symbol_pattern(self) -> str:
         """Letter symbols as whole words: "RM 1,500", not the end of "FORM 5"."""
         return rf"(?<![^\W\d_])(?:{alternatives(list(self.letter_symbols))})(?![^\W\d_])"
 
-    @property
+    @cached_property
     def prefix_pattern(self) -> str:
         """Regex for a currency written before its number: a symbol or a code ("$", "US$", "RM", "USD")."""
         codes = alternatives(sorted(self.codes), flexible_spaces=False)
         return rf"(?:{alternatives(list(self.symbols))}|{self._letter_symbol_pattern}|\b(?:{codes})\b)"
 
-    @property
+    @cached_property
     def suffix_pattern(self) -> str:
         """Regex for a currency written after its number: a sign, a code or a word ("€", "EUR", "US dollars");
         letter symbols are read before the number only ("5 KM" is a distance)."""
