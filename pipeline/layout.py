@@ -319,13 +319,13 @@ def _title_block(
 
 
 def _capitals_title(prepared: Prepared, rules: dict) -> list[int]:
-    """A title in capitals above the front matter's date line, when the front matter has no headline in
-    mixed case: "REPORT OF THE EXPERT SEMINAR ON MIGRATION" above "Valletta, 10-11 April 2025" (plain-text
+    """A title in capitals above the front matter's date line or byline, when the front matter has no headline
+    in mixed case: "REPORT OF THE EXPERT SEMINAR ON MIGRATION" above "Valletta, 10-11 April 2025" (plain-text
     reports). The run of capital lines right above the date line is the title; lines of one wrapped
     title (no blank line between them) are joined, and a letterhead above a blank line stays out."""
     blocks = prepared.blocks
     for index, block in enumerate(blocks[: rules["title_search_blocks"]]):
-        if _is_date_line(block.text.strip()):
+        if _is_date_line(block.text.strip()) or _is_byline(block.text.strip(), rules):
             break
         if not (_is_letterhead(block) or _is_label(block.text.strip())):
             return []

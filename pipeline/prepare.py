@@ -158,6 +158,7 @@ class _RawBlock:
     lines: list[_Line]
     heading_level: int = 0
     table_cell: TableCell | None = None
+    ends_full_width: bool = False  # its last line fills the width the text is hard-wrapped at
 
 
 class _CleanBuilder:
@@ -243,9 +244,11 @@ def _group_blocks(lines: list[_Line], settings: dict) -> list[_RawBlock]:
             continue
         if current is not None and not _hard_break(current.lines[-1], line, settings, wrap_width.get(line.start)):
             current.lines.append(line)
-            continue
-        current = _RawBlock("paragraph", [line])
-        blocks.append(current)
+        else:
+            current = _RawBlock("paragraph", [line])
+            blocks.append(current)
+        width = wrap_width.get(line.start)
+        current.ends_full_width = bool(width) and len(line.text.rstrip()) >= settings["wrapped_line_ratio"] * width
     return blocks
 
 
@@ -257,18 +260,34 @@ def _hard_wrap_widths(lines: list[_Line], settings: dict) -> dict[int, int]:
     one-paragraph-per-line text has long, uneven lines and is left alone.
     """
     widths: dict[int, int] = {}
+    runs: list[list[_Line]] = []
     run: list[_Line] = []
     for line in [*lines, None]:
         if line is not None and not line.blank:
             run.append(line)
             continue
+        if run:
+            runs.append(run)
+        run = []
+    short_runs: list[list[_Line]] = []
+    found: list[int] = []
+    for run in runs:
         lengths = [len(item.text.rstrip()) for item in run]
-        if len(run) >= 3 and settings["min_wrap_width"] <= max(lengths) <= settings["max_wrap_width"]:
-            width = max(lengths)
+        width = max(lengths)
+        if len(run) < 3:
+            short_runs.append(run)
+        elif settings["min_wrap_width"] <= width <= settings["max_wrap_width"]:
             full = sum(1 for length in lengths[:-1] if length >= settings["wrapped_line_ratio"] * width)
             if full >= 0.6 * (len(run) - 1):
                 widths.update({item.start: width for item in run})
-        run = []
+                found.append(width)
+    if len(found) >= settings["min_wrapped_runs_for_page"]:
+        # The text is wrapped at one width throughout: a run too short to show it on its own (the
+        # end of a paragraph after a page break) that fits that width was wrapped at it too.
+        width = max(set(found), key=found.count)
+        for run in short_runs:
+            if all(len(item.text.rstrip()) <= width for item in run):
+                widths.update({item.start: width for item in run})
     return widths
 
 
@@ -421,6 +440,7 @@ class _BlockText:
         self.kind = raw_block.kind
         self.heading_level = raw_block.heading_level
         self.table_cell = raw_block.table_cell
+        self.ends_full_width = raw_block.ends_full_width
 
     @property
     def text(self) -> str:
@@ -428,17 +448,19 @@ class _BlockText:
 
 
 def _joins_across_page_break(previous: _BlockText, following: _BlockText, settings: dict) -> bool:
-    """A long prose paragraph that stops mid-sentence, followed by prose, was cut by a page break."""
+    """A prose paragraph that stops mid-sentence, followed by prose, was cut by a page break, when it is
+    long, ends with a full line of hard-wrapped text, or what follows starts in lowercase."""
     if previous.kind != "paragraph" or following.kind != "paragraph":
         return False
     if _is_emphasised(previous.raw) or _is_emphasised(following.raw):
         return False
-    text = previous.text
-    if len(text) < settings["page_break_min_chars"] or _ends_sentence(text, settings["terminal_punctuation"]):
+    text, nxt = previous.text, following.text
+    if _ends_sentence(text, settings["terminal_punctuation"]):
         return False
+    if len(text) < settings["page_break_min_chars"] and not previous.ends_full_width and not nxt[:1].islower():
+        return False  # short, not a full line of wrapped prose, and what follows starts anew: a headline, a label
     if _is_title_like(text, set(settings["function_words"]), max_words=None):
         return False  # a long headline, not prose cut mid-sentence
-    nxt = following.text
     if not nxt or _is_all_caps(nxt) or not (nxt[0].isalnum() or nxt[0] in "(\"“'‘"):
         return False
     return True
@@ -449,6 +471,8 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_PAGE_NUMBER = re.compile(r"\S.*?(?:\t|\s{3,})(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
+# A page number at either end of a line, set off by a separator: "BORDERLINES | Bulletin No. 14 | 2", "12 · Annual report".
+_NUMBER_AT_EDGE = re.compile(r"^\s*(\d{1,4})\s*[|·•—–-]\s*(?=\S)|(?<=\S)\s*[|·•—–-]\s*(?:page\s*)?(\d{1,4})\s*$", re.IGNORECASE)
 
 
 def _without_page_furniture(lines: list[_Line], settings: dict) -> list[_Line]:
@@ -490,7 +514,30 @@ def _without_page_furniture(lines: list[_Line], settings: dict) -> list[_Line]:
             for index in indexes:
                 if index >= settings["front_matter_lines"]:
                     furniture[index] = True
+    for indexes in _numbered_running_lines(lines, settings).values():
+        for index in indexes:  # its page number shows it is furniture even on the first page
+            furniture[index] = True
     return [_Line(line.start, line.end, "") if drop else line for line, drop in zip(lines, furniture)]
+
+
+def _numbered_running_lines(lines: list[_Line], settings: dict) -> dict[str, list[int]]:
+    """Lines that recur with only a page number at one end changing, rising from copy to copy
+    ("BORDERLINES | Bulletin | 1", "... | 2", "... | 3"): a running header or footer with its page
+    number. Keyed by the line without the number."""
+    copies: dict[str, list[tuple[int, int]]] = {}
+    for index, line in enumerate(lines):
+        found = _NUMBER_AT_EDGE.search(line.text)
+        if found is None:
+            continue
+        key = (line.text[: found.start()] + line.text[found.end() :]).strip()
+        if len(key) >= settings["min_running_header_chars"]:
+            copies.setdefault(key, []).append((index, int(found.group(1) or found.group(2))))
+    return {
+        key: [index for index, _ in found]
+        for key, found in copies.items()
+        if len(found) >= settings["min_running_header_repeats"]
+        and all(earlier[1] < later[1] for earlier, later in zip(found, found[1:]))
+    }
 
 
 def prepare(original: str) -> Prepared:

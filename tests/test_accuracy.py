@@ -59,7 +59,7 @@ def test_every_dev_report_is_scored(dev_scores):
 HELDOUT = REPO / "tests" / "data" / "heldout"
 
 
-@pytest.fixture(scope="module", params=["set1", "set2", "set3", "set4"])
+@pytest.fixture(scope="module", params=["set1", "set2", "set3", "set4", "set5"])
 def heldout_scores(request, nlp, tmp_path_factory) -> Scores:
     """Our own held-out reports (tests/data/heldout), annotated blind; floors sit just under today's scores."""
     from .conftest import _batch_rows
@@ -76,5 +76,10 @@ def test_heldout_f1(heldout_scores, table, floor):
     assert heldout_scores.tables[table].f1 >= floor
 
 
-def test_heldout_statistics_year_accuracy(heldout_scores):
-    assert heldout_scores.year_accuracy >= 0.95
+# Set 5's figures carry years the parse cannot yet tie to them (fiscal years, a year two clauses away).
+YEAR_FLOORS = {"set5": 0.87}
+
+
+def test_heldout_statistics_year_accuracy(request, heldout_scores):
+    held_out_set = request.node.callspec.params["heldout_scores"]
+    assert heldout_scores.year_accuracy >= YEAR_FLOORS.get(held_out_set, 0.95)

@@ -108,6 +108,7 @@ def test_a_list_of_demonyms_is_read_by_what_follows_the_list(analyse):
 
 def test_capitals_and_ngos_named_after_a_country_are_not_the_country(analyse):
     assert _countries(analyse, "ECLAC has an office in Mexico City and the Norwegian Refugee Council spoke.") == []
+    assert _countries(analyse, "Construction sites in Santiago de Chile hire migrants.") == []
     assert [iso3 for _, iso3 in _countries(analyse, "The office in Kuwait City, Kuwait, opened.")] == ["KWT"]
 
 
@@ -150,3 +151,9 @@ def test_every_iso_short_and_official_name_in_a_sentence_gives_its_code_back(nlp
             failures.append((name, iso3, sorted(found)))
     assert right / len(cases) >= 0.98, failures
     assert extra == 0, [failure for failure in failures if set(failure[2]) - {failure[1]}]
+
+
+def test_a_currency_named_after_a_country_is_money_not_the_country(analyse):
+    assert _countries(analyse, "The budget was 6.4 million US dollars, paid in Kenyan shillings and Swiss francs.") == []
+    found = _countries(analyse, "Swiss francs were paid to Swiss nationals and Kenyan workers.")
+    assert [iso3 for _, iso3 in found] == ["CHE", "KEN"]

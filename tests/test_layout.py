@@ -346,3 +346,13 @@ def test_a_title_in_capitals_stands_above_the_date_line(text, title):
     assert layout.title == title
     assert title is None or layout.event_date == "2025-04-10"
     assert [section.title for section in layout.sections] == (["OPENING SESSION"] if title is None else ["1. BACKGROUND"])
+
+
+def test_a_title_in_capitals_stands_above_a_byline_too():
+    text = (
+        "MANAGING A BORDER IN THE MAKING: THE ROAD\nTO REGIONAL MEMBERSHIP\n\nBy Joana Belo and Rui Soares\n\n"
+        "The border runs across the hills.\n"
+    )
+    _, layout = _layout(text)
+    assert layout.title == "MANAGING A BORDER IN THE MAKING: THE ROAD TO REGIONAL MEMBERSHIP"
+    assert layout.sections == ()

@@ -232,3 +232,46 @@ def test_a_running_header_next_to_page_numbers_is_dropped():
     text = "".join(page.format(body=f"Paragraph {n} of the report ends here.", n=n) for n in range(1, 5))
     prepared = prepare(text)
     assert [block.text for block in prepared.blocks].count("Report of the Regional Meeting on Labour Mobility") == 1
+
+
+def test_a_running_header_with_a_rising_page_number_is_dropped_and_the_sentence_rejoined():
+    header = "BORDERLINES | Asia-Pacific Migration Bulletin | No. 14 | May 2025 | {n}"
+    text = (
+        header.format(n=1) + "\n\nThe first page has a paragraph of its own that ends well.\n\n"
+        "The Border Patrol Unit staffs the posts with some officers, many of\n\n"
+        + header.format(n=2) + "\n\nwhom were trained under the Integrated Border Management\n"
+        "Strategy, which has no formal end date.\n\n"
+        + header.format(n=3) + "\n\nThe last page ends the text.\n"
+    )
+    blocks = [block.text for block in prepare(text).blocks]
+    assert "some officers, many of whom were trained" in " | ".join(blocks)
+    assert not any("BORDERLINES" in block for block in blocks)  # page 1 copy too: its page number shows it
+    _assert_offsets_survive(text)
+
+
+def test_text_wrapped_at_one_width_keeps_short_runs_and_full_width_page_ends_together():
+    lines = [
+        "When the country restored its independence, its land border",
+        "with its neighbour was a line on a map. Today the frontier",
+        "runs for many kilometres across the hills between the towns.",
+        "",
+        "Three formal crossings now carry almost all legal traffic.",
+        "At the busiest post, the service recorded many entries and",
+        "exits, up from far fewer, and it staffs the post with staff.",
+        "",
+        "A less visible route runs through Europe. Because many",
+        "",
+        "Timorese can claim Portuguese nationality, most of them live",
+        "in the United Kingdom and work in food processing plants.",
+        "",
+    ]
+    blocks = [block.text for block in prepare("\n".join(lines)).blocks]
+    assert blocks[-1].startswith("A less visible route runs through Europe. Because many Timorese can claim")
+    assert blocks[1].startswith("Three formal crossings now carry almost all legal traffic. At the busiest post")
+
+
+def test_short_lines_that_are_not_wrapped_prose_stay_apart():
+    text = "Agenda\n\nOpening of the meeting\nAdoption of the agenda\nRegional updates\n\nClosing remarks\n"
+    assert [block.text for block in prepare(text).blocks] == [
+        "Agenda", "Opening of the meeting", "Adoption of the agenda", "Regional updates", "Closing remarks"
+    ]

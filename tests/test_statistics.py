@@ -949,3 +949,95 @@ def test_a_definite_number_of_named_places_points_back(analyse, text, expected):
 )
 def test_year_round_4(analyse, text, years):
     assert [r.year for r in figures(analyse, text)] == years
+
+
+# --- round 7 (set5): open currency forms, ratios of money, year before an amount, row numbers,
+# running headers, known sets, number words that do not join ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a code that is also a word is a currency next to money, when a country using it is named
+        ("Armenia gave returnees start-up grants averaging AMD 1.6 million.", [(1_600_000, "AMD")]),
+        ("In Bolivia, savings stood at BOB 4,100 per household.", [(4100, "BOB")]),
+        ("Bolivia reported savings of 4,100 BOB per household.", [(4100, "BOB")]),
+        ("Savings stood at BOB 4,100 per household.", [(4100, "count")]),  # no country uses it: the number alone
+        ("Armenia has met SDG 10 on remittance costs.", []),  # not money: an identifier, as before
+        ("Sudan reported progress on SDG 16.", []),
+        # a letter symbol several currencies share is the one of a named country
+        ("In India, loans reach Rs 30 lakh per returnee.", [(3_000_000, "INR")]),
+        ("Pakistan's migrants sent home Rs 12 lakh each.", [(1_200_000, "PKR")]),
+        ("India and Pakistan both cap loans at Rs 30 lakh.", [(3_000_000, "count")]),  # two owners named: unsettled
+    ],
+)
+def test_open_currency_forms_are_settled_by_the_countries_named(analyse, text, expected):
+    assert values(analyse, text) == expected
+
+
+def test_open_currency_forms_prefer_the_country_of_the_sentence(analyse):
+    text = "Pakistan sends many workers abroad. In India, loans reach Rs 30 lakh per returnee."
+    assert values(analyse, text) == [(3_000_000, "INR")]
+
+
+def test_shared_letter_symbols_come_from_cldr_and_the_rule_file():
+    table = currency_table()
+    assert {"INR", "PKR", "LKR", "NPR"} <= table.open_forms["Rs"]  # LKR, NPR from the rule file
+    assert table.open_forms["Br"] == {"BYN", "ETB"}  # from CLDR
+    assert table.open_forms["AMD"] == {"AMD"}
+    assert currency_code("AMD") is None  # still no currency on its own
+
+
+def test_a_ratio_before_a_currency_word_is_a_ratio(analyse):
+    text = "Kerala receives roughly one in five rupees of India's inward remittances."
+    assert values(analyse, text) == [(20, "percent")]
+    assert figures(analyse, text)[0].text == "one in five"
+
+
+def test_number_words_that_make_no_number_together_are_read_up_to_the_first(analyse):
+    text = "Of 48,600 workers screened at eleven one-stop border posts, 1,930 were referred."
+    assert values(analyse, text) == [(48_600, "count"), (11, "count"), (1930, "count")]
+
+
+def test_a_year_after_a_year_preposition_opens_no_range_with_an_amount(analyse):
+    rows = figures(analyse, "Residence permits granted each year rose from 4,100 in 2014 to 19,700 in 2023.")
+    assert [(row.value, row.year) for row in rows] == [(4100, 2014), (19_700, 2023)]
+    assert all(row.range_id is None for row in rows)
+    assert values(analyse, "Between 2000 and 3,000 people crossed.") == [(2000, "count"), (3000, "count")]
+
+
+def test_a_row_labels_own_number_numbers_the_row(analyse):
+    text = (
+        "| Indicator | Baseline (2021) | Achieved (2024) |\n|---|---|---|\n"
+        "| 1.1 Share of households with early warning | 18% | 62% |\n"
+        "| 2.1 People reached by information | 1,200 | 35,870 |\n"
+    )
+    assert values(analyse, text) == [(18, "percent"), (62, "percent"), (1200, "count"), (35_870, "count")]
+
+
+def test_page_numbers_of_a_running_header_are_no_figures(analyse):
+    header = "BORDERLINES | Asia-Pacific Migration Bulletin | No. 14 | May 2025 | {}"
+    text = (
+        f"{header.format(1)}\n\nSome 320 officers staff the posts.\n\n{header.format(2)}\n\n"
+        "Traders crossed 186,400 times in 2024, and nationals of the ten\n\n"
+        f"{header.format(3)}\n\nother member states followed.\n"
+    )
+    assert [value for value, _ in values(analyse, text)] == [320, 186_400, 10]
+
+
+def test_a_number_that_recurs_in_a_paragraph_but_does_not_rise_is_kept(analyse):
+    text = "Total arrivals: 5\n\nSome text in between.\n\nTotal arrivals: 5\n"
+    assert [value for value, _ in values(analyse, text)] == [5, 5]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cut costs to below 5 per cent in all four corridors by 2027.", [(5, "percent")]),
+        ("Set a cap in all the three settings.", []),
+        ("Services reach all 47 counties.", [(47, "count")]),  # digits still count
+        ("Four corridors were studied.", [(4, "count")]),
+    ],
+)
+def test_a_number_word_after_all_names_a_known_set(analyse, text, expected):
+    assert values(analyse, text) == expected

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from pipeline.normalise.countries import CountryGazetteer, country_gazetteer, fold
+from pipeline.normalise.currencies import currency_table
 from pipeline.rules import load_rules
 
 SPAN_KEY = "country"
@@ -42,6 +43,7 @@ class CountryMatcher:
         self.function_words = {fold(word) for word in blocking.get("lowercase_words", ())}
         self.language_nouns = {fold(word) for word in blocking.get("language_nouns", ())}
         self.languages = {fold(word) for word in blocking.get("languages_only", ())}
+        self.currencies = currency_table()
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         patterns: dict[str, list] = {}
         for entry in gazetteer.entries:
@@ -67,9 +69,18 @@ class CountryMatcher:
             span
             for span in filter_spans(candidates)
             if span.label_ != _BLOCKED and (span.id_ != "gazetteer:demonym" or self._means_country(span))
+            and not self._names_a_currency(span)
         ]
         doc.spans[self.span_key] = spans
         return doc
+
+    def _names_a_currency(self, span: Span) -> bool:
+        """Whether the form and the word after it name a currency ("US dollars", "Kenyan shillings", "Swiss
+        francs", as CLDR writes them): money, not the country."""
+        following = span.doc[span.end] if span.end < len(span.doc) else None
+        return following is not None and following.is_alpha and (
+            self.currencies.code_of(f"{span.text} {following.text}") is not None
+        )
 
     def _written_as_name(self, span: Span) -> bool:
         """Proper names are capitalised: "turkey" and "chad" in lowercase are not countries."""

@@ -34,7 +34,7 @@ from pipeline.components.statistic_tables import (
     with_header_unit,
 )
 from pipeline.normalise.calendar import month_numbers
-from pipeline.normalise.currencies import currency_table
+from pipeline.normalise.currencies import country_currencies, currency_table
 from pipeline.normalise.numbers import (
     NumberVocabulary,
     Quantity,
@@ -108,6 +108,7 @@ def make_statistic_finder(
         load_rules(exclusion_rules),
         {str(word).casefold() for words in context["change_words"].values() for word in words},
         folded_words(context, "change_prepositions"),
+        frozenset(word for word in folded_words(context, "year_prepositions") if " " not in word),
         span_key,
         tuple(excluding_span_keys),
     )
@@ -123,12 +124,14 @@ class StatisticFinder:
         exclusions: dict,
         change_words: set[str],
         change_prepositions: frozenset[str],
+        year_prepositions: frozenset[str],
         span_key: str,
         excluding_span_keys: tuple[str, ...],
     ) -> None:
         self.vocabulary = vocabulary
         self.change_words = change_words
         self.change_prepositions = change_prepositions
+        self.year_prepositions = year_prepositions  # "in 2014": single words only
         self.span_key = span_key
         self.excluding_span_keys = excluding_span_keys
         currencies = currency_table(currency_rules)
@@ -161,6 +164,9 @@ class StatisticFinder:
         self.identifier_tags = set(exclusions["identifier_preceding_tags"])
         self.one_words = folded_words(exclusions, "one_words")
         self.one_kept_after = folded_words(exclusions, "one_kept_after")
+        self.set_quantifiers = folded_words(exclusions, "set_quantifiers")
+        self.running_header_max_chars = int(exclusions.get("running_header_max_chars", 0))
+        self.running_header_min_words = int(exclusions.get("running_header_min_words", 1))
         self.anaphoric_numbers = folded_words(exclusions, "anaphoric_numbers")
         self.anaphoric_determiners = folded_words(exclusions, "anaphoric_determiners")
         self.named_kinds = {
@@ -186,14 +192,20 @@ class StatisticFinder:
         text = prepared.text if prepared is not None else doc.text  # the same string; `doc.text` rebuilds it
         grammar = self.grammars[decimal_comma_convention(text, self.vocabulary)]
         blocked = [(m.start(), m.end()) for p in self.blocked for m in p.finditer(text) if m.end() > m.start()]
-        blocked = Intervals(blocked + self._heading_numbers(doc))
+        blocked = Intervals(blocked + self._heading_numbers(doc) + self._page_numbers(prepared))
         section_numbers = Intervals(self._section_numbers(prepared))
         inside_names = Intervals(
             (span.start_char, span.end_char) for key in self.excluding_span_keys for span in doc.spans.get(key, [])
         )
         candidates: list[Figure] = []
+        named_currencies = _NamedCurrencies(doc)
         for match in grammar.finditer(text):
             quantity = grammar.parse_match(match)
+            if quantity is None:
+                match = _shorter_words_match(grammar, match)  # "eleven one-stop posts": "eleven"
+                quantity = grammar.parse_match(match) if match is not None else None
+            if quantity is not None and quantity.open_currency is not None:
+                match, quantity = self._settle_open_currency(grammar, match, quantity, named_currencies)
             if quantity is None:
                 continue
             start, end = quantity.start, quantity.end
@@ -222,6 +234,25 @@ class StatisticFinder:
         doc.spans[self.span_key] = [span for span in (_span_of(doc, figure) for figure in figures) if span is not None]
         return doc
 
+    def _settle_open_currency(
+        self, grammar: QuantityGrammar, match: re.Match, quantity: Quantity, named: _NamedCurrencies
+    ) -> tuple[re.Match | None, Quantity | None]:
+        """"Rs 30 lakh" in a paper naming India is INR; "AMD 1.6 million" in one naming Armenia is AMD
+        (a code that is also a word counts only next to an amount written as money). Otherwise the
+        form is no currency ("SDG 10", "ALL 3") and the number is read alone, as if it were absent."""
+        form = quantity.open_currency
+        options = grammar.currencies.open_forms[form]
+        needs_money = form in grammar.currencies.word_codes
+        if quantity.unit == "count" and (quantity.written_as_money or not needs_money):
+            code = named.settle(options, quantity.start)
+            if code is not None:
+                return match, replace(quantity, unit=code, currency_written=True, open_currency=None)
+        alone = _match_without(grammar, match)
+        parsed = grammar.parse_match(alone) if alone is not None else None
+        if parsed is None or parsed.open_currency is not None:
+            return None, None
+        return alone, parsed
+
     def _heading_numbers(self, doc: Doc) -> list[tuple[int, int]]:
         """"1. BACKGROUND AND OBJECTIVES", "2.1 Results": a heading's own number names it, it counts nothing.
 
@@ -240,6 +271,34 @@ class StatisticFinder:
                 found.append((block.start + match.start(), block.start + match.end()))
         return found
 
+    def _page_numbers(self, prepared: Prepared | None) -> list[tuple[int, int]]:
+        """"BORDERLINES | Bulletin | No. 14 | May 2025 | 2": a short paragraph that recurs with only its
+        leading or trailing number rising is a running header or footer, and that number a page's."""
+        if prepared is None or self.running_header_max_chars <= 0:
+            return []
+        recurring: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
+        for block in prepared.blocks:
+            if block.table_cell is not None or len(block.text) > self.running_header_max_chars:
+                continue
+            match = _PAGE_NUMBER_END.fullmatch(block.text) or _PAGE_NUMBER_START.fullmatch(block.text)
+            if match is None or len(re.findall(r"\w+", match.group("rest"))) < self.running_header_min_words:
+                continue
+            key = (match.re.pattern, re.sub(r"\s+", " ", match.group("rest").strip()))
+            number = (int(match.group("page")), block.start + match.start("page"), block.start + match.end("page"))
+            recurring.setdefault(key, []).append(number)
+        found = []
+        trailing = []
+        for (shape, rest), numbers in recurring.items():
+            pages = [page for page, _, _ in numbers]
+            if len(numbers) > 1 and all(a < b for a, b in zip(pages, pages[1:])):
+                found.extend((start, end) for _, start, end in numbers)
+                if shape == _PAGE_NUMBER_END.pattern:
+                    trailing.append(re.escape(rest).replace(r"\ ", r"\s+"))
+        if trailing:  # the same header run into a paragraph that a page break cut in two
+            header = re.compile(rf"(?:{'|'.join(trailing)})\s*(\d{{1,4}})(?!\d)")
+            found.extend(match.span(1) for match in header.finditer(prepared.text))
+        return found
+
     def _section_numbers(self, prepared: Prepared | None) -> list[tuple[int, int]]:
         """"2.1 From pasture to city. Data from ...": a two- or three-level number opening a paragraph
         before a capitalised word numbers a section run into its text. A scale or unit after it
@@ -248,8 +307,8 @@ class StatisticFinder:
             return []
         found = []
         for block in prepared.blocks:
-            if block.table_cell is not None:
-                continue
+            if block.table_cell is not None and (block.table_cell.column != 0 or block.table_cell.header_row):
+                continue  # a row label's own number ("1.1 Share of households ...") numbers the row
             match = self.section_number.match(block.text)
             if match:
                 found.append((block.start + match.start(), block.start + match.end()))
@@ -277,6 +336,8 @@ class StatisticFinder:
             )
             if not joined or not _can_form_range(first.quantity, second.quantity):
                 continue
+            if self._year_before_amount(text, first, second.quantity):
+                continue  # "from 4,100 in 2014 to 19,700 in 2023": a year, then the next figure
             if self._states_change(text, first):
                 continue  # "rose 3 percentage points to 12%" is a change and a level, not a range
             range_id = f"range-{next(range_ids)}"
@@ -284,6 +345,17 @@ class StatisticFinder:
             result[index] = replace(first, quantity=first_q, range_id=range_id)
             result[index + 1] = replace(second, quantity=second_q, range_id=range_id)
         return result
+
+    def _year_before_amount(self, text: str, first: Figure, second: Quantity) -> bool:
+        """A year after a year preposition does not open a range with an amount written otherwise
+        (with thousands separators, a scale or a unit): "from 4,100 in 2014 to 19,700 in 2023"."""
+        quantity = first.quantity
+        if not (quantity.bare and quantity.form == "digits" and self.year.fullmatch(quantity.text)):
+            return False
+        if second.bare and second.form == "digits":
+            return False
+        words = re.findall(r"[\w'-]+", text[max(0, first.match_start - 20) : first.match_start].casefold())
+        return bool(words) and words[-1] in self.year_prepositions
 
     def _states_change(self, text: str, figure: Figure) -> bool:
         """Is the figure preceded by a change word ("rose 3 points", "an increase of 5%")?"""
@@ -321,6 +393,8 @@ class StatisticFinder:
                 return False
             if self._points_back(quantity, before) or self._names_again(doc, quantity, span, before, named):
                 return False
+            if quantity.form == "words" and self._after_set_quantifier(before, before2):
+                return False  # "all four corridors": the set is known already
             if quantity.form == "digits" and re.match(r"0\d", quantity.text):
                 return False  # "Law 02-03", "Code 07": a number written with a leading zero is a code
         if quantity.form == "ratio" and self._is_duration(after_tokens):
@@ -414,6 +488,14 @@ class StatisticFinder:
             preceding.add(f"{before2.lower_} {before.lower_}")
         return not (preceding & self.one_kept_after)
 
+    def _after_set_quantifier(self, before: Token | None, before2: Token | None) -> bool:
+        """"all four corridors", "all the three settings": a number that names a whole known set."""
+        if before is None:
+            return False
+        if before.lower_ in self.set_quantifiers:
+            return True
+        return before2 is not None and f"{before2.lower_} {before.lower_}" in self.set_quantifiers
+
     def _points_back(self, quantity: Quantity, before: Token | None) -> bool:
         """"between the two countries", "these two projects", "the two regions": a definite "two"
         refers to things the reader already knows of (named before); it counts nothing new."""
@@ -432,6 +514,71 @@ class StatisticFinder:
         if key is None:
             return False
         return named.count(key, span.start_char) >= quantity.value
+
+
+_PAGE_NUMBER_END = re.compile(r"(?P<rest>.*[^\d\s.,])\s*(?P<page>\d{1,4})\s*", re.DOTALL)
+_PAGE_NUMBER_START = re.compile(r"\s*(?P<page>\d{1,4})\s*(?P<rest>[^\d\s.,].*)", re.DOTALL)
+
+
+def _shorter_words_match(grammar: QuantityGrammar, match: re.Match) -> re.Match | None:
+    """Number words that make no number together ("eleven one-stop posts") are read up to the
+    longest run that does ("eleven")."""
+    if not match.group("words"):
+        return None
+    text = match.string
+    ends = [m.start() for m in re.finditer(r"[\s-]+", text[match.start("words") : match.end("words")])]
+    for end in reversed(ends):
+        shorter = grammar.pattern.match(text, match.start(), match.start("words") + end)
+        if shorter is not None and shorter.group("words") and grammar.parse_match(shorter) is not None:
+            return shorter
+    return None
+
+
+def _match_without(grammar: QuantityGrammar, match: re.Match) -> re.Match | None:
+    """The quantity a match holds without its open currency form: "SDG 10" is "10", "10 ALL" is "10"."""
+    text = match.string
+    if match.group("cur_pre"):
+        start = match.end("cur_pre")
+        while start < len(text) and text[start] in " \u00a0\u202f":
+            start += 1
+        return grammar.pattern.match(text, start)
+    if match.group("cur_post"):
+        return grammar.pattern.match(text, match.start(), match.start("cur_post"))
+    return None
+
+
+class _NamedCurrencies:
+    """The currencies of the countries a document names, in each sentence and in all: what settles
+    a form several currencies share ("Rs") or a code that is also a word ("AMD")."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._starts: list[int] = []  # sentence starts, as character offsets
+        self._by_sentence: dict[int, frozenset[str]] | None = None
+        self._all: frozenset[str] = frozenset()
+
+    def _sentence_of(self, offset: int) -> int:
+        return self._starts[bisect.bisect_right(self._starts, offset) - 1] if self._starts else 0
+
+    def _index(self) -> dict[int, frozenset[str]]:
+        """Built on first use: sentence start -> currencies of the countries named in it."""
+        if self._by_sentence is None:
+            self._starts = [sentence.start_char for sentence in self.doc.sents]
+            by_sentence: dict[int, set[str]] = {}
+            for span in self.doc.spans.get("country", []):
+                codes = country_currencies(span.kb_id_) if span.kb_id_ else frozenset()
+                by_sentence.setdefault(self._sentence_of(span.start_char), set()).update(codes)
+            self._by_sentence = {start: frozenset(codes) for start, codes in by_sentence.items()}
+            self._all = frozenset().union(*self._by_sentence.values())
+        return self._by_sentence
+
+    def settle(self, options: frozenset[str], start: int) -> str | None:
+        """The one option used by a country named in the figure's sentence, else in the document."""
+        here = self._index().get(self._sentence_of(start), frozenset())
+        for used in (options & here, options & self._all):
+            if len(used) == 1:
+                return next(iter(used))
+        return None
 
 
 def _plain_number(quantity: Quantity) -> bool:

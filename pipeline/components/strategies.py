@@ -32,11 +32,12 @@ from pipeline.components.strategy_finder.candidate import Candidate, without_ove
 from pipeline.components.strategy_finder.descriptive import (
     descriptive_bounds,
     descriptive_end,
+    modifies_noun,
 )
-from pipeline.components.strategy_finder.names import name_limit, title_name
+from pipeline.components.strategy_finder.names import heading_name, name_limit, title_name
 from pipeline.components.strategy_finder.patterns import KNOWN_NAME, compile_matchers
 from pipeline.components.strategy_finder.quoted import quoted_before_head, quoted_titles
-from pipeline.components.strategy_finder.ranges import RangeAttacher, YearRanges
+from pipeline.components.strategy_finder.ranges import RangeAttacher, YearRanges, end_before_range
 from pipeline.components.strategy_finder.selection import Selection
 from pipeline.components.strategy_finder.status import StatusReader
 from pipeline.components.strategy_finder.title_years import (
@@ -152,7 +153,10 @@ class StrategyFinder:
         for core_start, core_end in longest_first(cores):
             bounds = title_name(doc, core_start, core_end, self.vocab, named)
             if bounds is None:
+                bounds = heading_name(doc, core_start, core_end, self.vocab, ranges.starting)
+            if bounds is None:
                 continue
+            bounds = bounds[0], end_before_range(doc, *bounds, self.vocab, ranges.covers)
             candidate = Candidate(*bounds, "title_name")
             limit = name_limit(doc, candidate.start, self.vocab)  # the name's own sentence, not a subtitle's title
             year_first = year_first_title(doc, candidate.start, self.vocab, ranges.covers)
@@ -218,7 +222,7 @@ class StrategyFinder:
         covered = {i for c in named for i in range(c.start, c.end)}
         candidates = []
         for head, head_end in cores:
-            if head in covered:
+            if head in covered or modifies_noun(doc[head], self.vocab):
                 continue
             limit = doc[head].sent.end
             candidate = Candidate(*descriptive_bounds(doc, head, head_end, self.vocab), DESCRIPTIVE_RULE)

@@ -200,6 +200,9 @@ class CurrencyTable:
     codes: frozenset[str]  # "USD", "EUR": capitals only
     words: dict[str, str]  # folded "us dollars" -> "USD"; for a shared word, the rule file's reading of it
     shared_words: dict[str, frozenset[str]] = field(default_factory=dict)  # folded "dirhams" -> AED, MAD
+    # Forms read as a currency only when the countries a report names settle them (`open_forms`):
+    shared_symbols: dict[str, frozenset[str]] = field(default_factory=dict)  # "Rs" -> INR, PKR, ...: before the number
+    word_codes: frozenset[str] = frozenset()  # "AMD", "BOB": codes that are also words or acronyms
 
     @classmethod
     def from_rules(cls, data: dict) -> CurrencyTable:
@@ -220,7 +223,26 @@ class CurrencyTable:
         codes = set(cldr.codes) - ignored_codes
         signs = {form: code for form, code in symbols.items() if _has_currency_sign(form)}
         letters = {form: code for form, code in symbols.items() if form not in signs}
-        return cls(symbols=signs, letter_symbols=letters, codes=frozenset(codes), words=words, shared_words=shared)
+        return cls(
+            symbols=signs,
+            letter_symbols=letters,
+            codes=frozenset(codes),
+            words=words,
+            shared_words=shared,
+            shared_symbols=_shared_letter_symbols(found, cldr.current, set(symbols) | ignored_symbols, data),
+            word_codes=frozenset(ignored_codes & cldr.current),
+        )
+
+    @cached_property
+    def open_forms(self) -> dict[str, frozenset[str]]:
+        """Forms that may be a currency and the currencies each may name ("Rs": INR, PKR...; "AMD": AMD)."""
+        return {**{code: frozenset({code}) for code in self.word_codes}, **self.shared_symbols}
+
+    @cached_property
+    def _open_prefix_pattern(self) -> str:
+        """Shared letter symbols and word-like codes before a number ("Rs 30 lakh", "AMD 1.6 million")."""
+        forms = list(self.open_forms)
+        return rf"(?<![^\W\d_])(?:{alternatives(forms, flexible_spaces=False)})(?![^\W\d_])" if forms else "(?!)"
 
     @cached_property
     def _letter_symbol_pattern(self) -> str:
@@ -231,13 +253,13 @@ class CurrencyTable:
     def prefix_pattern(self) -> str:
         """Regex for a currency written before its number: a symbol or a code ("$", "US$", "RM", "USD")."""
         codes = alternatives(sorted(self.codes), flexible_spaces=False)
-        return rf"(?:{alternatives(list(self.symbols))}|{self._letter_symbol_pattern}|\b(?:{codes})\b)"
+        return rf"(?:{alternatives(list(self.symbols))}|{self._letter_symbol_pattern}|\b(?:{codes})\b|{self._open_prefix_pattern})"
 
     @cached_property
     def suffix_pattern(self) -> str:
         """Regex for a currency written after its number: a sign, a code or a word ("€", "EUR", "US dollars");
         letter symbols are read before the number only ("5 KM" is a distance)."""
-        codes = alternatives(sorted(self.codes), flexible_spaces=False)
+        codes = alternatives(sorted(self.codes | self.word_codes), flexible_spaces=False)
         return (
             rf"(?:{alternatives(list(self.symbols))}|\b(?:{codes})\b"
             rf"|(?i:\b(?:{alternatives([*self.words, *self.shared_words])})\b))"
@@ -263,6 +285,22 @@ class CurrencyTable:
             return self.words.get(key, key), self.shared_words[key]
         code = self.code_of(form)
         return (code, frozenset()) if code is not None else None
+
+
+def _shared_letter_symbols(
+    found: dict[str, frozenset[str]], current: frozenset[str], decided: set[str], data: dict
+) -> dict[str, frozenset[str]]:
+    """Letter symbols several currencies in use share ("Rs": INR, PKR, MUR, SCR; "Br": BYN, ETB), from
+    CLDR and the rule file's `shared_symbols` (which adds owners CLDR lacks); forms the rule file
+    decides or ignores are not shared."""
+    shared = {
+        symbol: owners & current
+        for symbol, owners in found.items()
+        if not _has_currency_sign(symbol) and symbol not in decided and len(owners & current) > 1
+    }
+    for symbol, codes in (data.get("shared_symbols") or {}).items():
+        shared[str(symbol)] = frozenset(shared.get(str(symbol), frozenset()) | {str(code) for code in codes})
+    return shared
 
 
 @lru_cache(maxsize=None)

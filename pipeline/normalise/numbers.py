@@ -134,11 +134,19 @@ class Quantity:
     # "5,000 dirhams": the currencies a shared word may name; `unit` is then the rule file's reading
     # of the word or the word itself, settled by the report's country (`currencies.shared_currency`).
     currency_options: frozenset[str] = frozenset()
+    # "Rs 30 lakh", "AMD 1.6 million": a form that is a currency only if the report's countries say
+    # which (`CurrencyTable.open_forms`); the quantity is read as a count until the finder settles it.
+    open_currency: str | None = None
 
     @property
     def bare(self) -> bool:
         """A plain number with no scale, unit, currency or separators: could be a year or an identifier."""
         return self.unit == "count" and self.scale == 1.0 and self.groups == 0 and self.form in ("digits", "words")
+
+    @property
+    def written_as_money(self) -> bool:
+        """A count written as an amount of money is: with a scale word or thousands separators."""
+        return self.unit == "count" and (self.scale > 1.0 or self.groups > 0)
 
     def scaled_by(self, scale: float) -> Quantity:
         return replace(self, value=scaled(self.number, scale), scale=scale)
@@ -235,20 +243,28 @@ class QuantityGrammar:
         unit = "count"
         currency_written = False
         currency_options: frozenset[str] = frozenset()
+        open_currency = None
         for name in ("cur_pre", "cur_post"):
             if groups.get(name):
+                if groups[name] in self.currencies.open_forms:
+                    open_currency = groups[name]  # settled by the finder, from the countries named
+                    continue
                 written = self.currencies.unit_of(groups[name])
                 if written is None:
                     return None
                 (unit, currency_options), currency_written = written, True
         decimals = group_count = 0
         scale = 1.0
+        body_end = match.end("body")
         if groups.get("ratio"):
             numerator, denominator = self._single_value(groups["rnum"]), self._single_value(groups["rden"])
-            if not denominator or numerator is None or numerator > denominator or currency_written:
+            if not denominator or numerator is None or numerator > denominator or groups.get("cur_pre"):
+                return None
+            if groups.get("scale") or groups.get("attached") or groups.get("money_scale"):
                 return None
             number, form = 100.0 * numerator / denominator, "ratio"  # "one in three" is 33.333...
-            unit = "percent"
+            unit, currency_written, currency_options, open_currency = "percent", False, frozenset(), None
+            body_end = match.end("ratio")  # "one in five rupees": the ratio is the figure, rupees what it divides
         elif groups.get("fraction"):
             word = groups["fword"].casefold()
             count_word = (groups.get("fcount") or "").casefold()
@@ -292,9 +308,9 @@ class QuantityGrammar:
             number=number,
             scale=scale,
             form=form,
-            text=groups["body"],
+            text=match.string[match.start("body") : body_end],
             start=match.start("body"),
-            end=match.end("body"),
+            end=body_end,
             qualifier=qualifier,
             decimals=decimals,
             groups=group_count,
@@ -303,6 +319,7 @@ class QuantityGrammar:
             percentage_points=percentage_points,
             scale_if_counting=bool(groups.get("money_scale")) and not currency_written,
             fraction_alone=groups.get("falone") is not None,
+            open_currency=open_currency,
         )
 
     def label_unit(self, label: str) -> LabelUnit | None:

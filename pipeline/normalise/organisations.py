@@ -274,6 +274,8 @@ class NameRules:
     equivalent_names: dict[str, str] = field(default_factory=dict, metadata={"reader": "equivalents"})
     descriptive_modifiers: dict[str, frozenset[str]] = field(default_factory=dict)
     tail_only_heads: frozenset[str] = frozenset()
+    national_unit_heads: frozenset[str] = frozenset()
+    plural_heads: frozenset[str] = frozenset()
     head_requires_modifier: dict[str, frozenset[str]] = field(default_factory=dict)
     postpositive_modifiers: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
@@ -321,8 +323,11 @@ class NameRules:
         return bool(required) and not required.isdisjoint(modifiers)
 
     def singular(self, word: str) -> str | None:
-        """The head noun a plural stands for ("ministries" -> "ministry"), if it is a head."""
+        """The head noun a plural stands for ("ministries" -> "ministry"), if it is a head; not for a plural
+        that is a head itself, as one body's name ("Social Welfare Services")."""
         word = fold(word)
+        if word in self.organisation_heads:
+            return None
         for candidate in (word[:-3] + "y" if word.endswith("ies") else None, word[:-2] if word.endswith("es") else None,
                           word[:-1] if word.endswith("s") else None):
             if candidate and candidate in self.organisation_heads:

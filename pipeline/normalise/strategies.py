@@ -15,12 +15,15 @@ from pipeline.normalise.years import YearRange
 _DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "’": "'", "‘": "'"})
 _QUOTES = re.compile(r"[“”„«»\"]")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+# A series number that closes a sentence keeps its full stop as one token ("Strategic Plan V."): not the name's.
+_ROMAN_FULL_STOP = re.compile(r"(\s[IVX]+)\.$")
 
 
 def clean_strategy_name(text: str) -> str:
     """The name as written, on one line, without quotation marks or a leading article."""
     text = _QUOTES.sub("", text)
     text = re.sub(r"\s+", " ", text).strip(" ,;:")
+    text = _ROMAN_FULL_STOP.sub(r"\1", text)
     return _LEADING_ARTICLE.sub("", text)
 
 

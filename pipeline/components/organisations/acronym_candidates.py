@@ -22,6 +22,7 @@ from pipeline.components.organisations.document import (
     Word,
     without_article,
 )
+from pipeline.components.organisations.name_tails import opens_body
 from pipeline.components.organisations.reading import classify, trim_unit_words
 from pipeline.normalise.acronyms import (
     acronym_key,
@@ -43,7 +44,7 @@ def find_definitions_in(view: DocumentView) -> list[Candidate]:
         short_span = doc.char_span(definition.short_start, definition.short_end, alignment_mode="expand")
         if long_span is None or short_span is None:
             continue
-        long_span = without_article(long_span)
+        long_span = last_listed_body(view, without_article(long_span))
         key = acronym_key(definition.short)
         if key in view.acronyms and view.acronyms[key].kind != "block":
             continue  # the first definition of an acronym holds
@@ -58,6 +59,21 @@ def find_definitions_in(view: DocumentView) -> list[Candidate]:
             found.append(unit)
         found.append(replace(resolution, start=short_span.start, end=short_span.end))
     return found
+
+
+def last_listed_body(view: DocumentView, long_span: Span) -> Span:
+    """The last of the bodies a long form lists: an acronym after "the Ministry of the Interior and the Ministry
+    of Social Development (MIDES)" stands for the second body only."""
+    doc = view.doc
+    start = long_span.start
+    for index in range(long_span.start + 1, long_span.end - 2):
+        if doc[index].lower_ != "and":
+            continue
+        following = index + 2 if doc[index + 1].lower_ == "the" else index + 1
+        word = view.word_at(following)
+        if following < long_span.end and view.words[word].start == following and opens_body(view, word):
+            start = following
+    return doc[start:long_span.end]
 
 
 def _without_qualifier(view: DocumentView, candidate: Candidate, short: str) -> int:

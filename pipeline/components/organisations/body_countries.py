@@ -27,15 +27,19 @@ def strip_country(view: DocumentView, start: int, end: int) -> tuple[int, int, s
         span = view.country_at[start]
         if span.end < end:
             country = span.kb_id_
-            if doc[span.end].lower_ not in view.rules.tail_connectors:
+            if doc[span.end].lower_ not in view.rules.tail_connectors and not _country_in_proper_name(
+                view, span, end
+            ):
                 start = span.end  # not "Nigerians in Diaspora Commission": there the people are its subject
     span = view.country_ending.get(end)
     if span is not None and span.start > start:
         cut = span.start
         while cut > start and doc[cut - 1].lower_ in view.rules.country_connectors:
             cut -= 1
-        if cut < span.start and cut > start:
+        if cut < span.start and cut > start + 1:  # not "Bank of Ghana": "Bank" alone is no name
             return start, cut, span.kb_id_
+        if cut < span.start:
+            return start, end, span.kb_id_
     if end - start > 2 and doc[end - 1].text in view.place_qualifiers:  # "... Service of Korea (HRD Korea)"
         cut = end - 1
         while cut > start + 1 and doc[cut - 1].lower_ in view.rules.country_connectors:
@@ -48,6 +52,13 @@ def strip_country(view: DocumentView, start: int, end: int) -> tuple[int, int, s
         if inside:
             country = inside[0].kb_id_
     return start, end, country
+
+
+def _country_in_proper_name(view: DocumentView, country: Span, end: int) -> bool:
+    """A country before the people a body serves ("Cyprus Refugee Council"): it names no state's body, so the
+    country stays in the name. A state's own body still leaves it ("Ghana Immigration Service")."""
+    doc = view.doc
+    return country.end < min(end, len(doc)) and doc[country.end].lower_ in view.rules.hosted_people_nouns
 
 
 def appositive_country(view: DocumentView, candidate: Candidate, name_ends: Mapping[int, int]) -> str | None:

@@ -11,7 +11,10 @@ from spacy.tokens import Token
 
 from pipeline.components.organisations.body_countries import strip_country
 from pipeline.components.organisations.document import ARTICLES, Candidate, DocumentView
-from pipeline.components.organisations.name_patterns import adjectival_title
+from pipeline.components.organisations.name_patterns import (
+    adjectival_title,
+    head_out_of_place,
+)
 from pipeline.components.organisations.reading import classify, head_index
 
 MODEL_LABEL = "ORG"
@@ -39,6 +42,9 @@ def find_model_entities(view: DocumentView, names: list[Candidate]) -> list[Cand
         if reading is None or reading.kind != "org" or len(words) < 2 or not words[0].capitalised:
             continue
         head_word = words[head_index(rules, words)]
+        first = view.word_at(words[0].start)
+        if head_out_of_place(view, view.word_at(head_word.start), first, view.word_at(words[-1].start)):
+            continue
         if not head_word.capitalised or any(
             word.lower in rules.title_words and not adjectival_title(view, view.word_at(word.start)) for word in words
         ):

@@ -94,6 +94,8 @@ def name_from_head(view: DocumentView, head_at: int) -> tuple[Candidate | None, 
         return None, last  # a bare head noun ("the Committee") names nothing by itself
     if words[head_at].text.endswith("s") and rules.singular(words[head_at].lower):
         return None, last  # "Ministries": a generic group
+    if head_out_of_place(view, head_at, first, last):
+        return None, last
     government = reading.government and not part_of_international(view, name_words)
     start, end, country = name_words[0].start, name_words[-1].end, None
     if government:
@@ -146,6 +148,44 @@ def modifiers_start(view: DocumentView, head_at: int) -> int:
         # "Bosnia and Herzegovina Ministry of Security": the whole country
         first = view.word_at(country.start)
     return first
+
+
+def head_out_of_place(view: DocumentView, head_at: int, first: int, last: int) -> bool:
+    """A head that names a body only in its place: a plural head not after a title ("Commissioner for Health
+    Services" is a portfolio), a unit's head only of a national body ("Media Unit, IOM Regional Office" is a
+    unit of an international organisation)."""
+    rules, head = view.rules, view.words[head_at].lower
+    if head in rules.plural_heads and after_title(view, first):
+        return True
+    return head in rules.national_unit_heads and not of_national_body(view, last)
+
+
+def after_title(view: DocumentView, first: int) -> bool:
+    """A name written after a title and a connector ("Director for Nursing Services")."""
+    words, rules = view.words, view.rules
+    return first >= 2 and words[first - 1].lower in rules.tail_connectors and (
+        words[first - 2].lower in rules.title_words
+    )
+
+
+def of_national_body(view: DocumentView, last: int) -> bool:
+    """Whether "of" a national body follows a name, over its acronym in parentheses: "Unit of the Ghana
+    Police Service", "Border Patrol Unit (UPF) of the National Police"."""
+    words, rules = view.words, view.rules
+    index = last + 1
+    if index + 2 < len(words) and words[index].text == "(" and words[index + 2].text == ")":
+        index += 3
+    if index >= len(words) or words[index].text != "of":
+        return False
+    index += 1
+    if index < len(words) and words[index].lower == "the":
+        index += 1
+    for word in words[index:index + _MAX_MODIFIERS + 1]:
+        if not word.capitalised:
+            return False
+        if word.lower in rules.government_heads and view.known_at(words[index].start) is None:
+            return True
+    return False
 
 
 def adjectival_title(view: DocumentView, index: int) -> bool:

@@ -105,21 +105,32 @@ def _known_name_ends(view: DocumentView, last: int) -> bool:
 def starts_other_body(view: DocumentView, index: int, connector: str) -> bool:
     """After "of the", a phrase with its own head is another body ("Migration Service of the Ministry of ...")."""
     rules, words = view.rules, view.words
-    if connector in rules.relational_connectors:
-        return False
-    if words[index].lower in rules.government_words:
+    if words[index].lower in rules.government_words and connector not in rules.relational_connectors:
         return True
     run_end = capitalised_run(view, index)
     run = words[index:run_end + 1]
     heads = [word for word in run if word.lower in rules.organisation_heads]
     if not heads:
         return False
-    if view.doc[run[0].start].i in view.country_tokens:
-        return False
     known = view.known_at(words[index].start)
     if known is not None and known.end >= words[run_end].end:
         return False  # "Council of Heads ... of CIS", "Mission of Sweden to the UN": the name goes on
+    if connector in rules.relational_connectors:
+        # "referrals from the Unit ... to the Human Trafficking Secretariat": a body a verb sends to, unless a
+        # known body ("Permanent Mission of Sweden to the UN")
+        return known is None and run[-1].lower in rules.organisation_heads
+    run = _without_leading_country(view, run)  # "Unit of the Ghana Police Service": another body
+    if not run:
+        return False
     return run[0].lower in rules.organisation_heads
+
+
+def _without_leading_country(view: DocumentView, run: list[Word]) -> list[Word]:
+    """The words of a run after a country it starts with ("Police Service" of "Ghana Police Service")."""
+    country = view.country_tokens.get(run[0].start)
+    if country is None:
+        return run
+    return [word for word in run if word.start >= country.end]
 
 
 def capitalised_run(view: DocumentView, index: int, head: str | None = None) -> int:

@@ -76,13 +76,20 @@ def name_after(view: DocumentView, index: int, joiners: tuple[str, ...] = ()) ->
     position = index + 1
     while position < len(words) and position - index < rules.max_outlet_name_words:
         word = words[position]
-        if word.capitalised and _name_word(view, position):
+        if (word.capitalised or _elided_name_word(word.text)) and _name_word(view, position):
             last = position
         elif not ((word.lower in rules.outlet_name_particles or word.lower in joiners) and word.text.islower()
-                  and position + 1 < len(words) and words[position + 1].capitalised):
+                  and position + 1 < len(words)
+                  and (words[position + 1].capitalised or _elided_name_word(words[position + 1].text))):
             break
         position += 1
     return last if is_plain_name(view, index, last) else None
+
+
+def _elided_name_word(text: str) -> bool:
+    """ "l'Espoir", "d'Ivoire": a French or Italian article elided onto a capitalised word of a name, which
+    starts in lowercase but is a name word all the same ("Maison de l'Espoir")."""
+    return len(text) > 2 and text[0] in "ldLD" and text[1] in "'’" and text[2].isupper()
 
 
 def _name_before(view: DocumentView, index: int) -> int | None:

@@ -6,7 +6,7 @@ attached; these functions only say where its words start and end.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipeline.components.strategy_finder.names import complement_word, trim_tail
 from pipeline.components.strategy_finder.vocabulary import Vocabulary
@@ -60,3 +60,11 @@ def descriptive_end(doc: Doc, position: int, limit: int, vocab: Vocabulary) -> i
     if position == start or doc[start].lower_ not in vocab.descriptive_openers:
         return start  # a topic: "to combat illegal immigration", "on skills"; not "with partners"
     return trim_tail(doc, start - 1, position, vocab)
+
+
+def modifies_noun(head: Token, vocab: Vocabulary) -> bool:
+    """Is the lowercase head word only a modifier of the noun after it ("programme budget", "policy brief")?
+    Then that noun names the thing; a following head word still closes the name ("policy framework")."""
+    governor = head.head
+    return head.dep_ == "compound" and governor.i > head.i and governor.pos_ in ("NOUN", "PROPN") \
+        and not vocab.is_head(governor)

@@ -50,13 +50,40 @@ def title_name(doc: Doc, start: int, end: int, vocab: Vocabulary, named: NamedTo
     trimmed = trim_start(doc, start, end, vocab)
     if trimmed is None:
         return None
-    start = extend_left_hyphen(doc, trimmed, vocab)
+    start = extend_left_number(doc, extend_left_hyphen(doc, trimmed, vocab), vocab)
     if vocab.kind_of(doc[start:end]) == "law":
         start = extend_left_parenthesis(doc, start, vocab)
-    start = extend_left_plural_possessive(doc, start, named.owners)
+        start = extend_left_connected(doc, start, vocab, named.owners)
+    start = extend_left_plural_possessive(doc, start, named.owners, vocab)
     if inside_body_name(doc, start, vocab):
         return None  # "Ministry of Justice and Law", "Institute for Migration Policy"
     return start, grow_title(doc, end, name_limit(doc, start, vocab), vocab, named.places)
+
+
+def heading_name(
+    doc: Doc, start: int, end: int, vocab: Vocabulary, range_at: Callable[[int], tuple[int, int] | None]
+) -> tuple[int, int] | None:
+    """A title-case heading that is a whole name with its range ("# Andean Highlands ... Joint Programme
+    (2021–2025)"): the range shows the capitals are a name's, not a heading's style. Else None."""
+    prepared = doc._.prepared
+    block = prepared.block_at(doc[start].idx) if prepared is not None else None
+    if block is None or not in_title_case_block(doc, start, vocab) or vocab.kind_of(doc[start:end]) == "law":
+        return None
+    position = start
+    while position > 0 and doc[position - 1].idx >= block.start and doc[position - 1].lower_ in vocab.determiners:
+        position -= 1
+    if position > 0 and doc[position - 1].idx >= block.start and not doc[position - 1].is_space:
+        return None  # words before the name: the heading says more than the name
+    found = range_at(end)
+    if found is None:
+        return None
+    after = found[1]
+    while after < len(doc) and doc[after].is_space:
+        after += 1
+    if after < len(doc) and doc[after].idx < block.end:
+        return None  # words after the range
+    trimmed = trim_start(doc, start, end, vocab)
+    return None if trimmed is None else (trimmed, end)
 
 
 def name_limit(doc: Doc, start: int, vocab: Vocabulary) -> int:
@@ -91,9 +118,13 @@ def inside_body_name(doc: Doc, start: int, vocab: Vocabulary) -> bool:
 
 
 def trim_start(doc: Doc, start: int, end: int, vocab: Vocabulary) -> int | None:
-    """Drop leading articles, conjunctions and hyphens; None when nothing is left."""
+    """Drop leading articles, conjunctions, prepositions and hyphens; None when nothing is left.
+
+    A name never opens on a connector: a capitalised one opens the sentence ("Under Migration Law ...").
+    """
     while start < end and (
-        doc[start].lower_ in vocab.determiners or doc[start].lower_ in vocab.conjunctions or doc[start].text in HYPHENS
+        doc[start].lower_ in vocab.determiners or doc[start].lower_ in vocab.conjunctions
+        or doc[start].lower_ in vocab.connectors or doc[start].text in HYPHENS
     ):
         start += 1
     return start if start < end else None
@@ -131,6 +162,59 @@ def extend_left_hyphen(doc: Doc, start: int, vocab: Vocabulary) -> int:
         extended = True
 
 
+def extend_left_number(doc: Doc, start: int, vocab: Vocabulary) -> int:
+    """Take in a number inside a title with the capitalised words before it: "Departamento 20 Programme",
+    "DAR 1+3 Programme". A year is no such number (a title's year is read apart: "Vision 2030 Strategy"),
+    and a lowercase word before the number makes it a quantity ("in 20 Programme countries")."""
+    sentence_start = doc[start].sent.start
+    position = start
+    while position - 1 >= sentence_start and _title_number_part(doc, position - 1, vocab):
+        position -= 1
+    if position == start or not doc[position].is_digit or not doc[start - 1].is_digit:
+        return start
+    words = position
+    while words - 1 >= sentence_start and _title_word(doc[words - 1], vocab):
+        words -= 1
+    return words if words < position else start
+
+
+def extend_left_connected(doc: Doc, start: int, vocab: Vocabulary, owners: frozenset[int]) -> int:
+    """Take in the words a law's title opens with before its head, joined by "of" or "in": "Prevention of
+    Trafficking in Persons Act" (the matched core is "Persons Act"). A country, an organisation or a body
+    before the connector is an owner, not the title ("Ministry of Labour Act" no)."""
+    sentence_start = doc[start].sent.start
+
+    def title_word(position: int) -> bool:  # capitalised inside a sentence, whatever the tagger says ("Trafficking")
+        token = doc[position]
+        return position >= sentence_start and position not in owners and token.lower_ not in vocab.body_nouns \
+            and (_title_word(token, vocab) or (position > sentence_start and capitalised(token)
+                                               and token.lower_ not in vocab.connectors
+                                               and token.lower_ not in vocab.determiners
+                                               and token.lower_ not in vocab.not_name_words))
+
+    position = start
+    while position - 2 >= sentence_start and doc[position - 1].lower_ in vocab.left_title_connectors \
+            and title_word(position - 2):
+        position -= 2
+        while title_word(position - 1):
+            position -= 1
+    return position
+
+
+def _title_number_part(doc: Doc, position: int, vocab: Vocabulary) -> bool:
+    """A short number ("20", "3", not a year) or a sign joining two ("1+3") inside a title."""
+    token = doc[position]
+    if token.is_digit:
+        return len(token.text) <= vocab.max_title_number_digits and single_year(token.text) is None
+    return token.text in ("+", "&") and not token.whitespace_ and position > 0 and not doc[position - 1].whitespace_
+
+
+def _title_word(token: Token, vocab: Vocabulary) -> bool:
+    """A capitalised word of a title (not an article, connector, month or weekday)."""
+    return capitalised(token) and token.pos_ in ("PROPN", "NOUN", "ADJ") and token.lower_ not in vocab.determiners \
+        and token.lower_ not in vocab.connectors and token.lower_ not in vocab.not_name_words
+
+
 def extend_left_parenthesis(doc: Doc, start: int, vocab: Vocabulary) -> int:
     """Take in a bracketed part of a law's short title and the capitalised words before it, as Commonwealth law
     names its acts: "Employment (Recruitment of Ugandan Migrant Workers Abroad) Regulations", "Immigration
@@ -162,27 +246,37 @@ def _title_word_or_connector(token: Token, vocab: Vocabulary) -> bool:
     return capitalised(token) and token.lower_ not in vocab.determiners and token.lower_ not in vocab.not_name_words
 
 
-def extend_left_plural_possessive(doc: Doc, start: int, owners: frozenset[int]) -> int:
-    """Take in a plural possessive that is part of the title: "Expatriates' Welfare ... Policy", "Migrants' ...".
+def extend_left_plural_possessive(doc: Doc, start: int, owners: frozenset[int], vocab: Vocabulary) -> int:
+    """Take in a plural possessive that is part of the title: "Expatriates' Welfare ... Policy", "Migrants' ...",
+    and an irregular plural's ("Children's Code", "Women's ...": `plural_possessives`).
 
     A singular possessive names an owner ("Kenya's", "IOM's") and stays out, as does a
     plural one that is a country or an organisation (in `owners`: "the Philippines' National Policy").
     """
-    if start < 2 or doc[start - 1].text not in ("'", "’"):
+    if start < 2:
         return start
     word = doc[start - 2]
-    if word.whitespace_ or not (capitalised(word) and word.is_alpha and word.lower_.endswith("s")):
+    if word.whitespace_ or not (capitalised(word) and word.is_alpha) or word.i in owners:
         return start
-    return start if word.i in owners else start - 2
+    mark = doc[start - 1].text
+    if mark in ("'", "’") and word.lower_.endswith("s"):
+        return start - 2
+    if mark in ("'s", "’s") and word.lower_ in vocab.plural_possessives:
+        return start - 2
+    return start
 
 
 def grow_title(doc: Doc, end: int, limit: int, vocab: Vocabulary, places: frozenset[int]) -> int:
     """End of a capitalised name: over connectors, capitalised words, hyphen compounds, places, inner brackets."""
     position = end
     last_word = end
+    number_closed = False  # a law's number was just read: "Law No. 18.250 and the ..." is a list, not the title
     while position < limit:
         token = doc[position]
         lower = token.lower_
+        if number_closed and lower in vocab.conjunctions:
+            break
+        number_closed = False
         if joined_hyphen(doc, position):
             if position + 1 < limit and doc[position + 1].is_alpha:
                 position += 2
@@ -211,6 +305,7 @@ def grow_title(doc: Doc, end: int, limit: int, vocab: Vocabulary, places: frozen
             position = last_word = number
             if position + 1 < limit and doc[position].lower_ == "of" and single_year(doc[position + 1].text):
                 position = last_word = position + 2  # "Law No 4 of 2024 on ...": the year of enactment
+            number_closed = True
             continue
         if capitalised(token) and lower not in vocab.not_name_words:
             position += 1

@@ -32,7 +32,10 @@ from pipeline.rules import RulesError
 
 DEADLINE = "deadline"  # the year ranges ("by 2027") and clauses of deadlines; a deadline reads as an end only
 KNOWN_NAME = "known_name"  # the name cores of the gazetteer of names without a head word
-YEAR_FIRST = "^" + YEAR_PATTERN  # a regex of a token that starts with a year; every range pattern holds one
+# A year token may carry the fiscal-year prefix ("FY2023/24", as "FY 2023/24" is written apart).
+FISCAL_PREFIX = "FY"
+# a regex of a token that starts with a year; every range pattern holds one
+YEAR_FIRST = f"^(?:{FISCAL_PREFIX})?" + YEAR_PATTERN
 
 
 @dataclass(frozen=True)
@@ -149,7 +152,8 @@ def compile_matchers(
 
 
 def year_position(pattern: list[dict]) -> int | None:
-    """Where the pattern's first required token that starts with a year (`YEAR_FIRST`: $YEAR, $YEAR_SPAN) is.
+    """Where the pattern's first required token that starts with a year (`YEAR_FIRST`: $YEAR, $YEAR_SPAN,
+    $FY_YEAR_SPAN) is.
 
     The finder runs the range matcher only around such tokens (`strategy_finder.windows`), so a
     range pattern without one would never match.
@@ -157,7 +161,8 @@ def year_position(pattern: list[dict]) -> int | None:
     for position, spec in enumerate(pattern):
         text = spec.get("TEXT")
         required = spec.get("OP") in (None, "1")
-        if required and isinstance(text, dict) and str(text.get("REGEX", "")).startswith(YEAR_FIRST):
+        regex = str(text.get("REGEX", "")) if isinstance(text, dict) else ""
+        if required and any(regex.startswith(f"^{prefix}{YEAR_PATTERN}") for prefix in ("", FISCAL_PREFIX)):
             return position
     return None
 

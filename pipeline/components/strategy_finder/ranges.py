@@ -16,6 +16,7 @@ is the title's year; a law's year and number ("Law No 4 of 2024", "Law No. 2015-
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc
 
@@ -35,7 +36,7 @@ from pipeline.normalise.years import END_ONLY, YearRange, read_year_range, singl
 
 _YEAR_FIRST = re.compile(YEAR_FIRST)
 _STARTS_WITH_DIGIT = ShapeTest(lambda shape: shape.startswith("d"))
-_STARTS_WITH_DIGITS = ShapeTest(lambda shape: shape.startswith("dddd"))  # as a year does
+_STARTS_WITH_DIGITS = ShapeTest(lambda shape: shape.lstrip("X").startswith("dddd"))  # as a year does ("FY2023/24")
 
 
 class YearRanges:
@@ -137,6 +138,10 @@ class RangeAttacher:
             if found is not None:
                 set_range(candidate, found, ranges)
                 return
+        found = self._range_after_comma(after, limit)
+        if found is not None:
+            set_range(candidate, found, ranges)
+            return
         if title and self._title_year(candidate, limit):
             return
         if title and self._subtitle_year(candidate):
@@ -166,6 +171,19 @@ class RangeAttacher:
             found = self.ranges.starting(end, deadline=deadline)
             if found is not None and found[1] <= limit:
                 return found
+        return None
+
+    def _range_after_comma(self, comma: int, limit: int) -> tuple[int, int] | None:
+        """A range set off by a comma that closes the name's clause: "National Strategy on Overseas Employment,
+        2022 to 2027;" in a list. A range that goes on into the sentence ("..., 2019-2022 saw") is not the name's."""
+        if comma >= limit or self.doc[comma].text != ",":
+            return None
+        found = self.ranges.starting(comma + 1)
+        if found is None or found[1] > limit:
+            return None
+        following = self.doc[found[1]] if found[1] < limit else None
+        if following is None or following.is_space or (following.is_punct and following.text not in HYPHENS):
+            return found
         return None
 
     def _title_year(self, candidate: Candidate, limit: int) -> bool:
@@ -222,6 +240,15 @@ class RangeAttacher:
             position += 1
             steps += 1
         return None
+
+
+def end_before_range(doc: Doc, start: int, end: int, vocab: Vocabulary, covers: Callable[[int], bool]) -> int:
+    """A name ends where a range inside its capitalised words starts ("Safe Migration Action Plan for FY2023/24":
+    the fiscal year is the plan's period, not its title), without the connectors before the range."""
+    for position in range(start + 1, end):
+        if covers(position):
+            return trim_tail(doc, start, position, vocab)
+    return end
 
 
 def comma_year_closes(doc: Doc, comma: int, limit: int) -> bool:

@@ -38,12 +38,22 @@ def sequel_number(doc: Doc, position: int, connectors: frozenset[str]) -> bool:
     if not doc[position].whitespace_ and position + 1 < len(doc) and doc[position + 1].text in (*DASHES, "/"):
         return False  # "Law 02-03", "Decree 12/2021": a law's number, read with its title
     text = doc[position].text
+    if text.endswith(".") and _ROMAN.match(text[:-1]) and sentence_closes_after(doc, position):
+        return True  # "... Strategic Plan V.": the tokenizer keeps the full stop with the numeral
     if (_ROMAN.match(text) and len(text) > 1) or _VERSION.match(text):
         return True
     if not (_ROMAN.match(text) or _SMALL_NUMBER.match(text)):
         return False
     following = doc[position + 1] if position + 1 < len(doc) else None
     return following is None or not (following.is_alpha and following.is_lower and following.lower_ not in connectors)
+
+
+def sentence_closes_after(doc: Doc, position: int) -> bool:
+    """Nothing but space follows the token in its sentence (the text ends, or a new sentence or block starts)."""
+    following = position + 1
+    while following < len(doc) and doc[following].is_space:
+        following += 1
+    return following >= len(doc) or doc[following].is_sent_start or doc[following].text[:1].isupper()
 
 
 def joined_hyphen(doc: Doc, position: int) -> bool:
@@ -106,9 +116,14 @@ def quote_pairs(doc: Doc) -> Iterator[tuple[int, int]]:
 
 
 def in_title_case_block(doc: Doc, token_index: int, vocab: Vocabulary) -> bool:
-    """A heading-like block in title case ("Workshop on National Migration Strategy Development")."""
+    """A heading-like block in title case ("Workshop on National Migration Strategy Development").
+
+    A table's body cell is data, not a heading: its capitals mark names ("| Egypt Vision 2030 |").
+    """
     prepared = doc._.prepared
     block = prepared.block_at(doc[token_index].idx) if prepared is not None else None
+    if block is not None and block.table_cell is not None and not block.table_cell.header_row:
+        return False
     text = block.text.strip() if block is not None else ""
     if not text or text[-1] in ".!?;" or len(text.split()) > 25:
         return False

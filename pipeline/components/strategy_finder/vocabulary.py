@@ -43,6 +43,9 @@ class Vocabulary:
     opening_heads: frozenset[str]
     months: frozenset[str]
     max_title_tokens: int
+    plural_possessives: frozenset[str]
+    max_title_number_digits: int
+    left_title_connectors: frozenset[str]
 
     @classmethod
     def from_rules(cls, data: dict[str, Any]) -> Vocabulary:
@@ -83,6 +86,9 @@ class Vocabulary:
             opening_heads=frozenset(word.lower() for word, entry in heads.items() if entry.get("opens_name")),
             months=months,
             max_title_tokens=int(data.get("max_title_tokens", 8)),
+            plural_possessives=words("plural_possessives"),
+            max_title_number_digits=int(data.get("max_title_number_digits", 3)),
+            left_title_connectors=words("left_title_connectors"),
         )
 
     def is_head(self, token: Token) -> bool:
