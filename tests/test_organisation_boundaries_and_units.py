@@ -199,3 +199,37 @@ def test_well_known_ngos_and_agencies_from_the_gazetteer(analyse):
         "for a desk, and the Norka Roots agency offers loans."
     ))
     assert {"Amref Health Africa", "Challenging Heights", "Pourakhi Nepal", "Norka Roots"} <= names
+
+
+def test_a_secretariat_of_state_is_a_government_body_not_a_unit(analyse):
+    context = analyse(
+        "In Timor-Leste, the Secretariat of State for Vocational Training and Employment (SEFOPE) placed "
+        "5,870 workers abroad. ASEAN member states agreed to cooperate. SEFOPE officials told us more."
+    )
+    rows = _rows(context)
+    body = rows["secretariat-of-state-for-vocational-training-and-employment@TLS"]
+    assert (body.name, body.acronym, body.country_iso3) == (
+        "Secretariat of State for Vocational Training and Employment", "SEFOPE", "TLS")
+    assert rows["asean"].mentions == 1  # the secretariat is not a unit of ASEAN
+    assert not any(span.label_ == "internal_unit" for span in context.doc.spans["organisation"])
+
+
+def test_a_secretariat_of_state_keeps_its_country_beside_an_international_organisation(analyse):
+    context = analyse(
+        "The Secretariat of State for Migration of Spain met IOM officials. In the Dominican Republic, the "
+        "Secretaría de Estado de Migración attended."
+    )
+    rows = _rows(context)
+    assert rows["secretariat-of-state-for-migration@ESP"].name == "Secretariat of State for Migration"
+    assert rows["secretaria-de-estado-de-migracion@DOM"].name == "Secretaría de Estado de Migración"
+    assert rows["iom"].mentions == 1
+    assert ("de", "estado") in name_rules().state_body_markers  # the words are data (name_rules.yaml)
+
+
+def test_an_international_organisations_secretariat_still_folds_into_it(analyse):
+    context = analyse(
+        "The ASEAN Secretariat presented the workplan, and the Secretariat of the Prague Process sent a note."
+    )
+    assert set(_rows(context)) == {"asean", "prague-process"}
+    units = sorted(span.kb_id_ for span in context.doc.spans["organisation"] if span.label_ == "internal_unit")
+    assert units == ["asean", "prague-process"]

@@ -898,6 +898,9 @@ def _by_key(matches) -> dict[int, list[tuple[int, int]]]:
         "the Safe Migration Action Plan for FY2023/24, the Return Plan for FY 2022-23 and the Skills Plan, FY2024-25",
         "the National Climate Change Policy, running to 2050; the DAR 1+3 Programme and Togo's Children's Code",
         "the Emigration Bill, the Prevention of Trafficking in Persons Act, 2018 and the Health Sector Strategic Plan V.",
+        "the Plan Nacional de Adaptación al Cambio Climático, the Política Nacional de Migración 2019-2023 and the "
+        "Stratégie nationale de migration (2020-2025); Plan International, the Plan of Action and the Ley de Migración",
+        "the Plano Nacional de Saúde, the Programme national pour l'emploi, the Código do Trabalho and Plan A.",
     ],
 )
 def test_the_matchers_find_in_their_windows_what_they_find_over_the_whole_doc(nlp, text):
@@ -1123,3 +1126,62 @@ def test_a_markdown_table_body_cell_is_no_heading(strategies):
     found = strategies(text)
     assert _years(found["Egypt Vision 2030"]) == (None, 2030, False)
     assert _years(found["National Labour Migration Policy"]) == (2020, 2024, False)
+
+
+# -- names of other languages whose head comes first ("Plan Nacional de ...", "Stratégie nationale de ...") --
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "years"),
+    [
+        ("Ecuador agreed to integrate mobility into the Plan Nacional de Adaptación al Cambio Climático, which the "
+         "ministry will update in 2025.", "Plan Nacional de Adaptación al Cambio Climático", "action_plan",
+         (None, None, False)),
+        ("Honduras adopted the Política Nacional de Migración 2019-2023 last year.", "Política Nacional de Migración",
+         "policy", (2019, 2023, False)),
+        ("The Estrategia Nacional de Empleo (2022–2026) was presented by the minister.", "Estrategia Nacional de Empleo",
+         "strategy", (2022, 2026, False)),
+        ("Brazil revised the Plano Nacional de Saúde in 2020.", "Plano Nacional de Saúde", "action_plan",
+         (None, None, False)),
+        ("Mali launched the Stratégie nationale de migration 2020-2025 with partners.",
+         "Stratégie nationale de migration", "strategy", (2020, 2025, False)),
+        ("Uruguay's Ley de Migración a key law guarantees rights.", "Ley de Migración", "law", (None, None, False)),
+        ("Mexico runs the Programa Nacional de Desarrollo Social with the states.",
+         "Programa Nacional de Desarrollo Social", "programme", (None, None, False)),
+        ("Senegal funds the Programme national de santé publique 2018-2022.", "Programme national de santé publique",
+         "programme", (2018, 2022, False)),
+        ("Haiti adopted the Politique nationale pour l'emploi 2020-2025.", "Politique nationale pour l'emploi",
+         "policy", (2020, 2025, False)),
+        ("The Código do Trabalho of Portugal was amended.", "Código do Trabalho", "law", (None, None, False)),
+        ("The Lei de Migração 2017 was passed.", "Lei de Migração 2017", "law", (None, None, False)),  # a law's year
+    ],
+)
+def test_a_title_of_another_language_that_opens_on_its_head_is_a_strategy(strategies, text, name, kind, years):
+    found = strategies(text)
+    assert list(found) == [name]
+    assert (found[name].kind, _years(found[name])) == (kind, years)
+
+
+def test_a_head_first_title_ends_where_a_list_goes_on_in_english(strategies):
+    found = strategies("The Plan Nacional de Desarrollo 2018-2022 and the National Strategy on Migration were adopted.")
+    assert list(found) == ["Plan Nacional de Desarrollo", "National Strategy on Migration"]
+    assert _years(found["Plan Nacional de Desarrollo"]) == (2018, 2022, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plan International and the Plan of Action were discussed, as was Plan A.",  # English: no connector of the language
+        "The Plan de acción was mentioned.",  # a lowercase word after the connector, no national word before it
+        "The Code de conduite applies to recruiters.",
+        "The Programme national coordinators met in Dakar.",  # a modifier but no connector of the language
+        "The mayor of Plano spoke with Ley Ortiz.",  # heads of other languages close no English name
+    ],
+)
+def test_english_look_alikes_of_head_first_titles_are_no_names(strategies, text):
+    assert strategies(text) == {}
+
+
+def test_a_lowercase_word_after_a_connector_that_is_also_english_ends_the_title(strategies):
+    assert list(strategies("The Lei de Migração do not change anything.")) == ["Lei de Migração"]
+

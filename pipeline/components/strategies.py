@@ -34,7 +34,7 @@ from pipeline.components.strategy_finder.descriptive import (
     descriptive_end,
     modifies_noun,
 )
-from pipeline.components.strategy_finder.names import heading_name, name_limit, title_name
+from pipeline.components.strategy_finder.names import head_first_name, heading_name, name_limit, title_name
 from pipeline.components.strategy_finder.patterns import KNOWN_NAME, compile_matchers
 from pipeline.components.strategy_finder.quoted import quoted_before_head, quoted_titles
 from pipeline.components.strategy_finder.ranges import RangeAttacher, YearRanges, end_before_range
@@ -122,6 +122,7 @@ class StrategyFinder:
         for match_id, start, end in self.matchers.name_core_matches(doc):
             cores.setdefault(doc.vocab.strings[match_id], []).append((start, end))
         candidates = self._title_candidates(doc, cores.get("title", []), ranges, attacher, named)
+        candidates += self._head_first_candidates(doc, cores.get("head_first", []), ranges, attacher)
         candidates += self._titled_year_candidates(doc, cores.get("titled_year", []), named)
         candidates += self._quoted_candidates(doc, attacher)
         candidates += self._quoted_before_head_candidates(doc, attacher)
@@ -168,6 +169,23 @@ class StrategyFinder:
             if year_first is not None and candidate.years is None and self.vocab.kind_of(
                     doc[candidate.start:candidate.end]) != "law":  # a law's year is its enactment, no period
                 candidate.years = year_first.years
+            candidates.append(candidate)
+        return candidates
+
+    def _head_first_candidates(
+        self, doc: Doc, cores: list[tuple[int, int]], ranges: YearRanges, attacher: RangeAttacher
+    ) -> list[Candidate]:
+        """Names of other languages opened by their head ("Plan Nacional de ...", "Ley de Migración"), each with the
+        range attached as to an English name ("Política Nacional de Migración 2019-2023")."""
+        candidates = []
+        for core_start, core_end in longest_first(cores):
+            found = head_first_name(doc, core_start, core_end, self.vocab)
+            if found is None:
+                continue
+            start, end, kind = found
+            end = end_before_range(doc, start, end, self.vocab, ranges.covers)
+            candidate = Candidate(start, end, "title_name", kind=kind)
+            attacher.attach(candidate, name_limit(doc, start, self.vocab), title=True)
             candidates.append(candidate)
         return candidates
 

@@ -267,6 +267,7 @@ class NameRules:
     unit_modifiers: frozenset[str] = frozenset()
     standalone_unit_heads: tuple[tuple[str, ...], ...] = ()
     standalone_unit_phrases: tuple[tuple[str, ...], ...] = ()
+    state_body_markers: tuple[tuple[str, ...], ...] = ()
     byline_separators: frozenset[str] = field(default=frozenset(), metadata={"reader": "raw"})
     byline_verbs: frozenset[str] = frozenset()
     event_nouns: frozenset[str] = frozenset()

@@ -21,6 +21,7 @@ from pipeline.components.organisations.name_tails import bare_government_tail, t
 from pipeline.components.organisations.reading import (
     classify,
     is_standalone_unit,
+    names_state_body,
 )
 from pipeline.components.organisations.units import (
     unit_after_parent,
@@ -102,7 +103,7 @@ def name_from_head(view: DocumentView, head_at: int) -> tuple[Candidate | None, 
         start, end, country = strip_country(view, start, end)
         if end - start <= 1 and doc[start].lower_ in rules.organisation_heads:
             return None, last
-    if is_standalone_unit(rules, name_words[: head_at - first + 1]):
+    if is_standalone_unit(rules, name_words[: head_at - first + 1]) and not names_state_body(rules, words, head_end):
         return Candidate(start, end, "unit", "internal_unit", international=True), last
     rule = "government_body_pattern" if government else "name_pattern"
     return Candidate(start, end, "org", rule, government=government, international=not government,

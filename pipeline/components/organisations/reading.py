@@ -12,7 +12,12 @@ from typing import Literal, NamedTuple
 
 from spacy.tokens import Span
 
-from pipeline.components.organisations.document import DocumentView, Word, is_connector
+from pipeline.components.organisations.document import (
+    DocumentView,
+    Word,
+    is_connector,
+    phrase_at,
+)
 from pipeline.components.organisations.head_first_names import english_head
 from pipeline.normalise.organisations import NameRules
 
@@ -121,6 +126,13 @@ def is_standalone_unit(rules: NameRules, words: list[Word]) -> bool:
         if len(lowered) >= len(phrase) and lowered[-len(phrase):] == phrase:
             return True
     return False
+
+
+def names_state_body(rules: NameRules, words: list[Word], head_at: int) -> bool:
+    """A head written before words that make it a state's own body, not a unit of an international
+    organisation: "Secretariat of State for Vocational Training and Employment", "Secretaría de Estado de
+    Migración" (`state_body_markers`)."""
+    return bool(phrase_at(words, head_at + 1, rules.state_body_markers))
 
 
 def trim_unit_words(rules: NameRules, span: Span) -> Span | None:

@@ -21,7 +21,7 @@ from pipeline.components.organisations.document import (
     Word,
     unit_phrase_at,
 )
-from pipeline.components.organisations.reading import head_index
+from pipeline.components.organisations.reading import head_index, names_state_body
 from pipeline.normalise.acronyms import looks_like_acronym
 
 _UNIT_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*$")
@@ -151,7 +151,10 @@ def _after_of(view: DocumentView, candidate: Candidate) -> int | None:
 def _headed_by_unit(view: DocumentView, candidate: Candidate) -> bool:
     """Whether a name's head is a unit's head ("... Directorate", "Regional Office for ...")."""
     words = view.words_in(candidate.start, candidate.end)
-    lowered = [word.lower for word in words[:head_index(view.rules, words) + 1]]
+    head_at = head_index(view.rules, words)
+    if names_state_body(view.rules, words, head_at):
+        return False  # "Secretariat of State for Migration": a state's own body
+    lowered = [word.lower for word in words[:head_at + 1]]
     return any(tuple(lowered[-len(phrase):]) == phrase for phrase in view.rules.unit_heads if len(phrase) <= len(lowered))
 
 

@@ -32,7 +32,7 @@ from pipeline.components.strategy_finder.tokens import (
     joined_hyphen,
     sequel_number,
 )
-from pipeline.components.strategy_finder.vocabulary import Vocabulary
+from pipeline.components.strategy_finder.vocabulary import HeadFirstLanguage, Vocabulary
 from pipeline.normalise.years import single_year
 
 
@@ -58,6 +58,72 @@ def title_name(doc: Doc, start: int, end: int, vocab: Vocabulary, named: NamedTo
     if inside_body_name(doc, start, vocab):
         return None  # "Ministry of Justice and Law", "Institute for Migration Policy"
     return start, grow_title(doc, end, name_limit(doc, start, vocab), vocab, named.places)
+
+
+def head_first_name(doc: Doc, start: int, end: int, vocab: Vocabulary) -> tuple[int, int, str] | None:
+    """A name whose head comes first, as Spanish, Portuguese and French titles are written ("Plan Nacional de
+    Adaptación al Cambio Climático", "Stratégie nationale de migration"), around a matched core (the head, its
+    modifiers and a connector): its bounds and kind, read with the words of the head's language; None when the
+    core opens no such name ("Plan of Action", "Plan International", "Plan A").
+
+    After the head come the language's modifiers, then at least one of its connectors, each followed by a
+    capitalised word or, when a modifier stood before the first connector, a lowercase one; the name ends before
+    anything else: an English word, a year range.
+    """
+    head = doc[start]
+    if in_title_case_block(doc, start, vocab) or inside_body_name(doc, start, vocab):
+        return None
+    limit = name_limit(doc, start, vocab)
+    for language in vocab.head_first_heads.get(head.lower_, ()):
+        name_end = _head_first_end(doc, start, limit, vocab, vocab.head_first_languages[language])
+        if name_end is not None:
+            return start, name_end, vocab.head_kinds[head.lower_]
+    return None
+
+
+def _head_first_end(doc: Doc, start: int, limit: int, vocab: Vocabulary, words: HeadFirstLanguage) -> int | None:
+    """Where a head-first name of one language ends, or None when its words do not follow the head."""
+
+    def connector(position: int) -> bool:
+        token = doc[position]
+        return token.is_lower and token.lower_ in words.connectors
+
+    def elided(token: Token) -> str | None:  # "l'emploi": a connector written onto its word; the word
+        for elision in words.elisions:
+            rest = token.text[len(elision):]
+            if token.lower_.startswith(elision) and rest.isalpha():
+                return rest
+        return None
+
+    def word(position: int, lowercase: bool) -> bool:
+        token = doc[position]
+        text = elided(token) or token.text
+        if token.lower_ in vocab.not_name_words or not text.isalpha():
+            return False
+        return text[0].isupper() or (lowercase and text.islower() and token.lower_ not in vocab.clause_openers)
+
+    position = start + 1
+    national = False
+    while position < limit and doc[position].lower_ in words.modifiers:
+        position += 1
+        national = True
+    name_end = None
+    while position < limit:
+        after = position
+        while after < limit and connector(after):
+            after += 1
+        if after == position and elided(doc[position]) is None:
+            break  # no connector: the name has ended
+        english = after > position and doc[after - 1].lower_ in vocab.english_connectors
+        lowercase = (national or name_end is not None) and not english
+        if after >= limit or not word(after, lowercase):
+            break
+        after += 1
+        while after < limit and (word(after, False) or doc[after].lower_ in words.modifiers
+                                 or (joined_hyphen(doc, after) and after + 1 < limit and doc[after + 1].is_alpha)):
+            after += 2 if doc[after].text in HYPHENS else 1  # "Cambio Climático", "santé publique", "Sud-Est"
+        position = name_end = after
+    return name_end
 
 
 def heading_name(

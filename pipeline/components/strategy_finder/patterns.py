@@ -82,10 +82,15 @@ def compile_matchers(
     """Build every matcher of the strategy finder from the rule files' data."""
     vocab = nlp.vocab
     lists = {
-        "HEADS": sorted(vocabulary.head_kinds),
+        "HEADS": sorted(vocabulary.closing_heads),
         "LOWERCASE_HEADS": sorted(vocabulary.lowercase_heads),
         "TRAILING_HEADS": sorted(vocabulary.trailing_heads),
         "OPENING_HEADS": sorted(vocabulary.opening_heads),
+        "HEAD_FIRST_HEADS": sorted(vocabulary.head_first_heads),
+        "HEAD_FIRST_CONNECTORS": sorted({word for language in vocabulary.head_first_languages.values()
+                                         for word in language.connectors}),
+        "HEAD_FIRST_MODIFIERS": sorted({word for language in vocabulary.head_first_languages.values()
+                                        for word in language.modifiers}),
         "MONTHS": sorted(vocabulary.months),
     }
     classes = {name: fill_lists(spec, lists) for name, spec in patterns["token_classes"].items()}

@@ -9,7 +9,27 @@ from typing import Any
 from spacy.tokens import Token
 
 from pipeline.normalise.calendar import month_numbers, weekday_names
-from pipeline.rules import word_list
+from pipeline.rules import RulesError, word_list
+
+
+@dataclass(frozen=True)
+class HeadFirstLanguage:
+    """The words of a language whose names open on their head ("Plan Nacional de ...", "Stratégie nationale de ..."):
+    the connectors that join the name's words, the modifiers that may stand right after the head, and the elided
+    connectors written onto the next word ("l'emploi")."""
+
+    connectors: frozenset[str]
+    modifiers: frozenset[str]
+    elisions: tuple[str, ...]
+
+    @classmethod
+    def from_rules(cls, language: str, data: dict[str, Any]) -> HeadFirstLanguage:
+        def words(key: str) -> list[str]:
+            return [word.lower() for word in word_list(data, key)]
+
+        if not data.get("connectors"):
+            raise RulesError(f"head-first language {language!r} needs connectors")
+        return cls(frozenset(words("connectors")), frozenset(words("modifiers")), tuple(words("elisions")))
 
 
 @dataclass(frozen=True)
@@ -41,6 +61,10 @@ class Vocabulary:
     not_head_before: dict[str, tuple[tuple[str, ...], ...]]
     head_only_after: dict[str, frozenset[str]]
     opening_heads: frozenset[str]
+    closing_heads: frozenset[str]  # heads that close an English name: all but those that only open a name
+    head_first_heads: dict[str, tuple[str, ...]]  # a head word to the languages whose names it opens
+    head_first_languages: dict[str, HeadFirstLanguage]
+    english_connectors: frozenset[str]  # connectors of those languages that are English words too ("a", "do")
     months: frozenset[str]
     max_title_tokens: int
     plural_possessives: frozenset[str]
@@ -55,6 +79,18 @@ class Vocabulary:
             return frozenset(word.lower() for word in word_list(data, key))
 
         months = frozenset(month_numbers())
+        languages = {
+            str(language): HeadFirstLanguage.from_rules(str(language), entry or {})
+            for language, entry in (data.get("head_first_languages") or {}).items()
+        }
+        head_first: dict[str, tuple[str, ...]] = {}
+        for word, entry in heads.items():
+            opens = entry.get("opens_name")
+            if isinstance(opens, list):
+                unknown = [language for language in opens if language not in languages]
+                if unknown:
+                    raise RulesError(f"head {word!r} opens names of unknown languages {unknown}")
+                head_first[word.lower()] = tuple(opens)
         return cls(
             head_kinds={word.lower(): entry["kind"] for word, entry in heads.items()},
             lowercase_heads=frozenset(word.lower() for word, entry in heads.items() if entry.get("lowercase")),
@@ -83,7 +119,11 @@ class Vocabulary:
                 head.lower(): frozenset(str(word).lower() for word in before)
                 for head, before in (data.get("head_only_after") or {}).items()
             },
-            opening_heads=frozenset(word.lower() for word, entry in heads.items() if entry.get("opens_name")),
+            opening_heads=frozenset(word.lower() for word, entry in heads.items() if entry.get("opens_name") is True),
+            closing_heads=frozenset(word.lower() for word, entry in heads.items() if entry.get("closes_name", True)),
+            head_first_heads=head_first,
+            head_first_languages=languages,
+            english_connectors=words("english_connectors"),
             months=months,
             max_title_tokens=int(data.get("max_title_tokens", 8)),
             plural_possessives=words("plural_possessives"),
